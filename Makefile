@@ -1,0 +1,36 @@
+# Two commands for everyone: `make run` and `make test`. Both set up what they need.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: run test setup check-content migrate bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+check-content: setup
+	$(VENV)/bin/backcare check-content
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+run: check-content migrate
+	PORT=$(PORT) $(VENV)/bin/backcare serve
+
+test: check-content migrate
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) bench/pages.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .hypothesis

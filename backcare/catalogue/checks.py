@@ -1,0 +1,19 @@
+"""A system check that stops `migrate`, `runserver` and `check` when the content is broken."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.checks import CheckMessage, Error, register
+
+from backcare.catalogue.library import library_or_problems
+
+
+@register()
+def content_is_valid(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    _, problems = library_or_problems()
+    return [
+        Error(str(problem), hint="Run `backcare check-content` to list every problem.",
+              id="backcare.E001")
+        for problem in problems
+    ]

@@ -1,0 +1,24 @@
+"""The one loaded library of this process, read once from settings.BACKCARE_CONTENT_DIR."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.conf import settings
+
+from backcare.content import Library
+from backcare.content.loader import ContentProblem, collect_problems
+
+
+@cache
+def library_or_problems() -> tuple[Library | None, tuple[ContentProblem, ...]]:
+    library, problems = collect_problems(settings.BACKCARE_CONTENT_DIR)
+    return library, tuple(problems)
+
+
+def get_library() -> Library:
+    library, problems = library_or_problems()
+    if library is None:
+        # The system check and wsgi.py stop the start before a request can get here.
+        raise RuntimeError(f"content has {len(problems)} problem(s); run `backcare check-content`")
+    return library

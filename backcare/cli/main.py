@@ -1,0 +1,52 @@
+"""The ``backcare`` console script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from backcare.cli import commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backcare",
+        description="Back-pain routines you can follow at home. General education, not medical advice.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("check-content", help="validate a content folder and report every problem")
+    p.add_argument("directory", nargs="?", default=None,
+                   help="content folder (default: the project's content/)")
+    p.set_defaults(run=commands.check_content)
+
+    p = sub.add_parser("routines", help="list the routines with their durations")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(run=commands.list_routines)
+
+    p = sub.add_parser("show", help="show one routine or exercise")
+    p.add_argument("slug", help="a routine or exercise slug, e.g. pelvic-tilt")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(run=commands.show)
+
+    p = sub.add_parser("serve", help="migrate, check the content and serve the web app")
+    p.add_argument("--port", type=int, default=None, help="port (default: $PORT or 8000)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    p.set_defaults(run=commands.serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

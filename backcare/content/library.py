@@ -1,0 +1,102 @@
+"""The loaded library: immutable look-ups, the exercise finder and routine durations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from backcare.content.schema import Condition, Exercise, Routine, SiteText
+from backcare.timeline import Dosed, Timeline, build_timeline
+
+
+def _dosed(exercises: Mapping[str, Exercise], routine: Routine) -> tuple[Dosed, ...]:
+    return tuple(
+        Dosed(exercises[i.exercise], i.dose.apply(exercises[i.exercise].dose))
+        for i in routine.items
+    )
+
+
+@dataclass(frozen=True)
+class ExerciseFilter:
+    """What the finder asks for; an empty field matches everything."""
+
+    position: str = ""
+    no_floor: bool = False
+    body_area: str = ""
+    kind: str = ""
+    equipment: str = ""  # "none" means: needs no equipment at all
+    text: str = ""
+
+    def matches(self, ex: Exercise) -> bool:
+        if self.position and ex.position != self.position:
+            return False
+        if self.no_floor and ex.needs_floor:
+            return False
+        if self.body_area and self.body_area not in ex.body_areas:
+            return False
+        if self.kind and ex.kind != self.kind:
+            return False
+        if self.equipment == "none" and ex.equipment:
+            return False
+        if self.equipment and self.equipment != "none" and self.equipment not in ex.equipment:
+            return False
+        if self.text:
+            haystack = " ".join((ex.name, *ex.other_names, ex.summary, ex.slug)).lower()
+            if not all(word in haystack for word in self.text.lower().split()):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Library:
+    site: SiteText
+    exercises: Mapping[str, Exercise]
+    routines: Mapping[str, Routine]
+    conditions: Mapping[str, Condition]
+    _timelines: Mapping[str, Timeline] = field(repr=False)
+    _used_by: Mapping[str, tuple[str, ...]] = field(repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        site: SiteText,
+        exercises: dict[str, Exercise],
+        routines: dict[str, Routine],
+        conditions: dict[str, Condition],
+    ) -> Library:
+        timelines = {
+            slug: build_timeline(_dosed(exercises, routine), routine.transition_seconds)
+            for slug, routine in routines.items()
+        }
+        used_by = {
+            ex: tuple(s for s, r in routines.items() if any(i.exercise == ex for i in r.items))
+            for ex in exercises
+        }
+        return cls(
+            site=site,
+            exercises=MappingProxyType(dict(exercises)),
+            routines=MappingProxyType(dict(routines)),
+            conditions=MappingProxyType(dict(conditions)),
+            _timelines=MappingProxyType(timelines),
+            _used_by=MappingProxyType(used_by),
+        )
+
+    def dosed(self, routine: Routine) -> tuple[Dosed, ...]:
+        """The routine's exercises in order, each with its dose after the routine's overrides."""
+        return _dosed(self.exercises, routine)
+
+    def timeline(self, routine_slug: str) -> Timeline:
+        return self._timelines[routine_slug]
+
+    def estimated_seconds(self, routine_slug: str) -> int:
+        return self._timelines[routine_slug].total_seconds
+
+    def routines_using(self, exercise_slug: str) -> tuple[Routine, ...]:
+        return tuple(self.routines[s] for s in self._used_by.get(exercise_slug, ()))
+
+    def find_exercises(self, query: ExerciseFilter) -> tuple[Exercise, ...]:
+        return tuple(
+            ex for ex in sorted(self.exercises.values(), key=lambda e: e.name.lower())
+            if query.matches(ex)
+        )

@@ -1,0 +1,77 @@
+"""Cross-file checks: every slug a file names must exist and make sense where it is used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from backcare.content.schema import Condition, Exercise, Routine
+
+Problem = tuple[str, str, str]
+
+
+def _exercise_problems(exercises: Mapping[str, Exercise]) -> Iterator[Problem]:
+    for slug, ex in exercises.items():
+        file = f"exercises/{slug}.yaml"
+        alt = ex.seated_alternative
+        if alt is None:
+            continue
+        if alt not in exercises:
+            yield file, "seated_alternative", f"names exercise {alt!r}, which does not exist"
+        elif exercises[alt].needs_floor:
+            yield (file, "seated_alternative",
+                   f"names {alt!r}, which is done {exercises[alt].position} and needs the floor")
+        if ex.rules.only_with_diagnosis and set(ex.rules.only_with_diagnosis) & set(
+            ex.rules.not_with_diagnosis
+        ):
+            yield file, "rules", "a diagnosis cannot be both required and excluded"
+
+
+def _routine_problems(
+    exercises: Mapping[str, Exercise], routines: Mapping[str, Routine]
+) -> Iterator[Problem]:
+    for slug, routine in routines.items():
+        file = f"routines/{slug}.yaml"
+        seen: set[str] = set()
+        for p, phase in enumerate(routine.phases):
+            for i, item in enumerate(phase.items):
+                field = f"phases[{p}].items[{i}].exercise"
+                if item.exercise not in exercises:
+                    yield file, field, f"names exercise {item.exercise!r}, which does not exist"
+                elif item.exercise in seen:
+                    yield file, field, f"exercise {item.exercise!r} appears twice in the routine"
+                seen.add(item.exercise)
+        for r, related in enumerate(routine.related):
+            if related not in routines:
+                yield file, f"related[{r}]", f"links routine {related!r}, which does not exist"
+            elif related == slug:
+                yield file, f"related[{r}]", "a routine cannot be related to itself"
+        if len(set(routine.related)) != len(routine.related):
+            yield file, "related", "lists the same routine twice"
+
+
+def _condition_problems(
+    routines: Mapping[str, Routine], conditions: Mapping[str, Condition]
+) -> Iterator[Problem]:
+    for slug, condition in conditions.items():
+        for r, routine in enumerate(condition.routines):
+            if routine not in routines:
+                yield (f"conditions/{slug}.yaml", f"routines[{r}]",
+                       f"names routine {routine!r}, which does not exist")
+
+
+def check_references(
+    exercises: Mapping[str, Exercise],
+    routines: Mapping[str, Routine],
+    conditions: Mapping[str, Condition],
+) -> list[Problem]:
+    clashes = [
+        (f"routines/{slug}.yaml", "slug",
+         f"{slug!r} is also an exercise's slug; `backcare show {slug}` must name one thing")
+        for slug in sorted(set(exercises) & set(routines))
+    ]
+    return [
+        *clashes,
+        *_exercise_problems(exercises),
+        *_routine_problems(exercises, routines),
+        *_condition_problems(routines, conditions),
+    ]

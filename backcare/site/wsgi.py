@@ -1,0 +1,20 @@
+"""WSGI entry point. Refuses to serve a broken library: the problems are printed, not a traceback."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backcare.site.settings")
+application = get_wsgi_application()
+
+from backcare.catalogue.library import library_or_problems  # noqa: E402  (needs settings)
+
+_library, _problems = library_or_problems()
+if _problems:
+    sys.stderr.write("backcare will not start: the content has problems.\n")
+    sys.stderr.writelines(f"  - {p}\n" for p in _problems)
+    sys.stderr.flush()
+    raise SystemExit(3)
