@@ -92,38 +92,37 @@ def _read(path: Path, model: type[M], root: Path, problems: list[ContentProblem]
         for error in exc.errors():
             problems.append(ContentProblem(rel, _field_path(error["loc"]), _describe(error)))
         return None
-    slug = getattr(obj, "slug", None)
-    if slug is not None and slug != path.stem:
-        problems.append(
-            ContentProblem(rel, "slug", f"is {slug!r} but the file is named {path.name!r}; "
-                           f"name the file {slug}.yaml")
-        )
     return obj
 
 
 def _read_dir(root: Path, sub: str, model: type[M], problems: list[ContentProblem]) -> dict[str, M]:
+    """Read one folder. A file's slug must match its name, so each slug has one file."""
     folder = root / sub
-    found: dict[str, M] = {}
     if not folder.is_dir():
         problems.append(ContentProblem(f"{sub}/", "", "folder is missing"))
-        return found
+        return {}
+    read: list[tuple[Path, M]] = []
     for path in sorted(folder.iterdir()):
+        rel = str(path.relative_to(root))
         if path.suffix == ".yml":
-            problems.append(ContentProblem(str(path.relative_to(root)), "",
-                                           "use the .yaml extension"))
+            problems.append(ContentProblem(rel, "", "use the .yaml extension"))
+        elif path.suffix == ".yaml":
+            obj = _read(path, model, root, problems)
+            if obj is not None:
+                read.append((path, obj))
+    found = {getattr(obj, "slug"): obj for path, obj in read if getattr(obj, "slug") == path.stem}
+    for path, obj in read:
+        slug = getattr(obj, "slug")
+        if slug == path.stem:
             continue
-        if path.suffix != ".yaml":
-            continue
-        obj = _read(path, model, root, problems)
-        if obj is None:
-            continue
-        slug: str = getattr(obj, "slug")
+        rel = str(path.relative_to(root))
         if slug in found:
-            problems.append(ContentProblem(str(path.relative_to(root)), "slug",
-                                           f"duplicate slug {slug!r}"))
-            continue
-        found[slug] = obj
-    if not found and not any(p.file.startswith(sub) for p in problems):
+            problems.append(ContentProblem(rel, "slug", f"duplicate slug {slug!r}: "
+                                           f"{sub}/{slug}.yaml already uses it"))
+        else:
+            problems.append(ContentProblem(rel, "slug", f"is {slug!r} but the file is named "
+                                           f"{path.name!r}; name the file {slug}.yaml"))
+    if not read and not any(p.file.startswith(f"{sub}/") for p in problems):
         problems.append(ContentProblem(f"{sub}/", "", "holds no .yaml files"))
     return found
 

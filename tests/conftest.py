@@ -1,0 +1,57 @@
+"""Shared test set-up.
+
+- Under CI=true nothing that CI must prove may be skipped: a skipped browser test is a failure.
+- tests/test_database.py proves the suite runs on the database DATABASE_URL names.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from backcare.content import Library, load_library
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+MINI = ROOT / "tests" / "fixtures" / "mini"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    return f"backcare database: {url.split('://')[0] if url else 'sqlite (default)'}; CI={IN_CI}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and item.get_closest_marker("browser"):
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped under CI=true: {report.longrepr}"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The real library under content/: the product, not a stand-in."""
+    return load_library(CONTENT)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real content, for tests that break it on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture library."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
