@@ -1,3 +1,137 @@
-from ninja import NinjaAPI
+"""The read-only JSON API at /api/: conditions, routines and exercises, with OpenAPI docs.
 
-api = NinjaAPI(title="backcare API", version="1")
+The response shapes come from :mod:`backcare.export`, which ``backcare show --json`` also
+uses. The docs page at /api/docs is ninja's Swagger page served from /static/ninja/
+("ninja" is in INSTALLED_APPS); it loads no inline script, so it works under our CSP.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
+
+from backcare.catalogue.library import get_library
+from backcare.content import ExerciseFilter
+from backcare.content.schema import BodyArea, Equipment, Kind, Position
+from backcare.export import (
+    ConditionOut,
+    ExerciseBrief,
+    ExerciseOut,
+    RoutineDetail,
+    RoutineOut,
+    condition_out,
+    exercise_brief,
+    exercise_out,
+    routine_detail,
+    routine_out,
+)
+
+DESCRIPTION = """\
+Read-only access to backcare's back-pain routines and exercises.
+
+**General education, not medical advice.** Nothing here diagnoses or treats anything.
+Stop an exercise that makes your pain worse or sends it down a leg, and get checked by
+a doctor or physical therapist first if the pain followed an injury, keeps getting
+worse, or comes with numbness, weakness, fever or trouble with bladder or bowels.
+
+Durations (`estimated_seconds`) add up every hold, every rest and every pause between
+exercises, exactly as the routine's step-by-step timeline runs.
+"""
+
+api = NinjaAPI(
+    title="backcare API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+)
+
+
+class Message(Schema):
+    detail: str
+
+
+NOT_FOUND = {404: Message}
+
+
+def _missing(kind: str, slug: str, listing: str) -> HttpError:
+    return HttpError(404, f"No {kind} called {slug!r}. See {listing} for the list.")
+
+
+@api.get("/conditions/{slug}", response={200: ConditionOut, **NOT_FOUND}, tags=["conditions"],
+         summary="One condition page with its routines")
+def get_condition(request: HttpRequest, slug: str) -> ConditionOut:
+    library = get_library()
+    condition = library.conditions.get(slug)
+    if condition is None:
+        known = ", ".join(sorted(library.conditions))
+        raise HttpError(404, f"No condition called {slug!r}. Known conditions: {known}.")
+    return condition_out(library, condition)
+
+
+@api.get("/routines", response=list[RoutineOut], tags=["routines"],
+         summary="Every routine with its estimated duration")
+def list_routines(request: HttpRequest) -> list[RoutineOut]:
+    library = get_library()
+    return [routine_out(library, r) for r in library.routines.values()]
+
+
+@api.get("/routines/{slug}", response={200: RoutineDetail, **NOT_FOUND}, tags=["routines"],
+         summary="One routine: phases and exercises in order, each with its dose")
+def get_routine(request: HttpRequest, slug: str) -> RoutineDetail:
+    library = get_library()
+    routine = library.routines.get(slug)
+    if routine is None:
+        raise _missing("routine", slug, "/api/routines")
+    return routine_detail(library, routine)
+
+
+@api.get("/exercises", response=list[ExerciseBrief], tags=["exercises"],
+         summary="Find exercises; every filter is optional and they combine")
+def list_exercises(
+    request: HttpRequest,
+    position: Position | None = None,
+    no_floor: bool = False,
+    body_area: BodyArea | None = None,
+    kind: Kind | None = None,
+    equipment: Literal[Equipment, "none"] | None = None,
+    q: str = "",
+) -> list[ExerciseBrief]:
+    """`no_floor=true` leaves out everything done lying or kneeling. `equipment=none` keeps
+    only exercises that need nothing. `q` matches words in names, other names and summaries."""
+    query = ExerciseFilter(
+        position=position or "", no_floor=no_floor, body_area=body_area or "",
+        kind=kind or "", equipment=equipment or "", text=q[:200],
+    )
+    return [exercise_brief(ex) for ex in get_library().find_exercises(query)]
+
+
+@api.get("/exercises/{slug}", response={200: ExerciseOut, **NOT_FOUND}, tags=["exercises"],
+         summary="Everything about one exercise, and the routines that use it")
+def get_exercise(request: HttpRequest, slug: str) -> ExerciseOut:
+    library = get_library()
+    exercise = library.exercises.get(slug)
+    if exercise is None:
+        raise _missing("exercise", slug, "/api/exercises")
+    return exercise_out(library, exercise)
+
+
+class Index(Schema):
+    routines: str
+    exercises: str
+    docs: str
+    openapi: str
+
+
+@api.get("/", response=Index, include_in_schema=False)
+def index(request: HttpRequest) -> Index:
+    return Index(routines="/api/routines", exercises="/api/exercises", docs="/api/docs",
+                 openapi="/api/openapi.json")
+
+
+@api.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}",
+                   include_in_schema=False)
+def unknown_path(request: HttpRequest, rest: str) -> None:
+    raise HttpError(404, f"No API endpoint at /api/{rest}. See /api/docs for the list.")

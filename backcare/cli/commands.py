@@ -3,38 +3,40 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
+import difflib
 from pathlib import Path
 
-from rich.console import Console
-
-from backcare.content import ContentError, Library, load_library
+from backcare.cli import render, serve as serving
+from backcare.cli.console import CliError, print_json, stderr, stdout
+from backcare.content import ContentProblem, Library
 from backcare.content.loader import collect_problems
 from backcare.content.paths import default_content_dir
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+from backcare.export import exercise_out, routine_detail
 
 
-def _library() -> Library | None:
-    try:
-        return load_library(default_content_dir())
-    except ContentError as exc:
-        err.print(f"[red]The content has problems; run `backcare check-content`.[/]\n{exc}")
-        return None
+def _report_problems(root: Path, problems: list[ContentProblem]) -> None:
+    err = stderr()
+    err.print(f"[bold red]{len(problems)} problem(s)[/] in {root}:")
+    for problem in problems:
+        err.print(f"  - {problem}", markup=False)
+
+
+def _library() -> Library:
+    root = default_content_dir()
+    library, problems = collect_problems(root)
+    if problems or library is None:
+        _report_problems(root, problems)
+        raise CliError("The content has problems; fix them and run `backcare check-content`.")
+    return library
 
 
 def check_content(args: argparse.Namespace) -> int:
     root = Path(args.directory) if args.directory else default_content_dir()
     library, problems = collect_problems(root)
-    if problems:
-        err.print(f"[bold red]{len(problems)} problem(s)[/] in {root}:")
-        for problem in problems:
-            err.print(f"  - {problem}", markup=False)
+    if problems or library is None:
+        _report_problems(root, problems)
         return 1
-    assert library is not None
-    out.print(
+    stdout().print(
         f"[green]Content OK[/] in {root}: {len(library.exercises)} exercises, "
         f"{len(library.routines)} routines, {len(library.conditions)} condition page(s)."
     )
@@ -42,12 +44,59 @@ def check_content(args: argparse.Namespace) -> int:
 
 
 def list_routines(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    library = _library()
+    if args.json:
+        print_json([
+            {"slug": r.slug, "title": r.title,
+             "estimated_seconds": library.estimated_seconds(r.slug)}
+            for r in library.routines.values()
+        ])
+        return 0
+    out = stdout()
+    out.print(render.routines_table(library))
+    out.print("Show one with [bold]backcare show SLUG[/].")
+    out.print(library.site.disclaimer_short, style="italic", markup=False)
+    return 0
+
+
+def _suggestions(library: Library, slug: str) -> list[str]:
+    known = [*library.routines, *library.exercises]
+    close = difflib.get_close_matches(slug, known, n=3, cutoff=0.6)
+    if not close and len(slug) >= 3:
+        close = [k for k in known if slug in k][:3]
+    return close
 
 
 def show(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    library = _library()
+    slug = args.slug.strip().lower()
+    routine = library.routines.get(slug)
+    exercise = library.exercises.get(slug)
+    if routine is None and exercise is None:
+        message = f"No routine or exercise called {args.slug!r}. Try `backcare routines`."
+        close = _suggestions(library, slug)
+        if close:
+            message += " Did you mean: " + ", ".join(close) + "?"
+        raise CliError(message, code=2)
+    if args.json:
+        shape = routine_detail(library, routine) if routine else exercise_out(library, exercise)
+        print_json(shape.model_dump(mode="json"))
+    elif routine is not None:
+        render.print_routine(stdout(), library, routine)
+    else:
+        render.print_exercise(stdout(), library, exercise)
+    return 0
 
 
 def serve(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    port = serving.resolve_port(args.port)
+    root = default_content_dir()
+    _, problems = collect_problems(root)
+    if problems:
+        _report_problems(root, problems)
+        raise CliError("Not serving: fix the content first (`backcare check-content`).")
+    serving.migrate()
+    stdout().print(f"Serving backcare at http://{serving.bind_address(args.host, port)}/",
+                   markup=False)
+    serving.exec_server(serving.gunicorn_argv(args.host, port, args.workers))
+    return 0  # only reached when exec_server is replaced in tests

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from backcare.cli import commands
+from backcare.cli.console import CliError, stderr
+from backcare.cli.serve import port_number, worker_count
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,9 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.show)
 
     p = sub.add_parser("serve", help="migrate, check the content and serve the web app")
-    p.add_argument("--port", type=int, default=None, help="port (default: $PORT or 8000)")
+    p.add_argument("--port", type=port_number, default=None,
+                   help="port (default: $PORT or 8000)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    p.add_argument("--workers", type=worker_count, default=2,
+                   help="worker processes (default 2)")
     p.set_defaults(run=commands.serve)
     return parser
 
@@ -42,10 +47,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except CliError as exc:
+        stderr().print(f"backcare: {exc.message}", markup=False)
+        return exc.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # never a traceback unless asked for with BACKCARE_DEBUG=1
+        if os.environ.get("BACKCARE_DEBUG"):
+            raise
+        stderr().print(f"backcare: unexpected error ({type(exc).__name__}): {exc} "
+                       "(set BACKCARE_DEBUG=1 to see the traceback)", markup=False)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,151 @@
+"""Readable terminal output for routines and exercises."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from backcare.content import Library
+from backcare.content.schema import Dose, Exercise, Routine
+
+HOLD_KINDS = frozenset({"stretch", "isometric"})
+DIAGNOSIS = {"disc": "a disc problem", "other": "another diagnosed back problem"}
+
+
+def format_duration(seconds: int) -> str:
+    """``290`` → ``"4 min 50 s"``; ``60`` → ``"1 min"``; ``45`` → ``"45 s"``."""
+    minutes, secs = divmod(int(seconds), 60)
+    if not minutes:
+        return f"{secs} s"
+    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+
+
+def format_dose(exercise: Exercise, dose: Dose) -> str:
+    if exercise.kind in HOLD_KINDS:
+        what = f"hold {dose.hold_seconds} s, " + (f"{dose.reps} times" if dose.reps > 1 else "once")
+    else:
+        what = f"{dose.reps} rep{'s' if dose.reps > 1 else ''} of about {dose.hold_seconds} s"
+    parts = [what]
+    if exercise.per_side:
+        parts.append("each side")
+    if dose.sets > 1:
+        parts.append(f"{dose.sets} sets")
+    if dose.reps > 1 or dose.sets > 1 or exercise.per_side:
+        parts.append(f"rest {dose.rest_seconds} s between")
+    return ", ".join(parts)
+
+
+def routines_table(library: Library) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="Routines", title_justify="left")
+    table.add_column("Routine", ratio=1)
+    table.add_column("Slug", no_wrap=True, overflow="fold", style="cyan")
+    table.add_column("About", no_wrap=True, justify="right")
+    table.add_column("Exercises", justify="right", no_wrap=True)
+    for routine in library.routines.values():
+        table.add_row(
+            escape(routine.title), routine.slug,
+            format_duration(library.estimated_seconds(routine.slug)), str(len(routine.items)),
+        )
+    return table
+
+
+def _notice(library: Library) -> Text:
+    return Text(library.site.disclaimer_short, style="italic")
+
+
+def print_routine(console: Console, library: Library, routine: Routine) -> None:
+    dosed = library.dosed(routine)
+    console.print(f"[bold]{escape(routine.title)}[/]  [dim]({routine.slug})[/]")
+    console.print(escape(routine.summary))
+    console.print(f"[bold]Suits:[/] {escape(routine.suits)}")
+    floor = any(d.exercise.needs_floor for d in dosed)
+    console.print(
+        f"[bold]Takes about[/] {format_duration(library.estimated_seconds(routine.slug))}, "
+        f"{len(routine.items)} exercise{'s' if len(routine.items) != 1 else ''}"
+        + (" — some on the floor, bed or couch." if floor else " — none on the floor.")
+    )
+    in_order = iter(dosed)
+    number = 0
+    for phase in routine.phases:
+        console.print()
+        console.print(f"[bold underline]{escape(phase.name)}[/]")
+        for _ in phase.items:
+            number += 1
+            d = next(in_order)
+            console.print(
+                f" {number:>2}. [bold]{escape(d.exercise.name)}[/] [dim]({d.exercise.slug})[/] — "
+                f"{escape(d.exercise.position_label.lower())}; {format_dose(d.exercise, d.dose)}"
+            )
+    if routine.related:
+        console.print()
+        names = [
+            f"{escape(library.routines[s].title)} [dim]({s})[/]" if s in library.routines else s
+            for s in routine.related
+        ]
+        console.print("[bold]Related:[/] " + "; ".join(names))
+    console.print()
+    console.print(_notice(library))
+
+
+def _list(console: Console, heading: str, items: tuple[str, ...], numbered: bool) -> None:
+    if not items:
+        return
+    console.print()
+    console.print(f"[bold]{heading}[/]")
+    grid = Table.grid(padding=(0, 1))  # long lines wrap with a hanging indent
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for i, text in enumerate(items, 1):
+        grid.add_row(f" {i:>2}." if numbered else "  •", Text(text))
+    console.print(grid)
+
+
+def print_exercise(console: Console, library: Library, ex: Exercise) -> None:
+    console.print(f"[bold]{escape(ex.name)}[/]  [dim]({ex.slug})[/]")
+    if ex.other_names:
+        console.print("Also called: " + escape(", ".join(ex.other_names)))
+    console.print(escape(ex.summary))
+    console.print()
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    facts.add_row("Position", ex.position_label
+                  + (" (needs a floor, bed or couch)" if ex.needs_floor else ""))
+    facts.add_row("Where", ", ".join(ex.places))
+    facts.add_row("Kind", ex.kind)
+    facts.add_row("Works on", ", ".join(a.replace("-", " ") for a in ex.body_areas))
+    facts.add_row("Equipment", ", ".join(ex.equipment) or "none")
+    facts.add_row("Usual dose", format_dose(ex, ex.dose))
+    if ex.seated_alternative:
+        alt = library.exercises.get(ex.seated_alternative)
+        facts.add_row("In a chair", f"{alt.name} ({alt.slug})" if alt else ex.seated_alternative)
+    facts.add_row("Source", "the physical therapist's program" if ex.source == "reference"
+                  else "written for backcare")
+    console.print(facts)
+    _list(console, "Steps", ex.steps, numbered=True)
+    _list(console, "Cues", ex.cues, numbered=False)
+    warnings = list(ex.precautions)
+    if ex.rules.only_with_diagnosis:
+        warnings.append("Only for someone a clinician has told they have "
+                        + " or ".join(DIAGNOSIS[d] for d in ex.rules.only_with_diagnosis) + ".")
+    if ex.rules.not_with_diagnosis:
+        warnings.append("Leave it out if a clinician has told you that you have "
+                        + " or ".join(DIAGNOSIS[d] for d in ex.rules.not_with_diagnosis) + ".")
+    if warnings:
+        console.print()
+        body = Group(*(Text(f"! {w}") for w in warnings))
+        console.print(Panel(body, title="Take care", title_align="left",
+                            border_style="bold red", box=box.HEAVY, expand=False))
+    used = library.routines_using(ex.slug)
+    console.print()
+    if used:
+        console.print("[bold]In routines:[/] "
+                      + "; ".join(f"{escape(r.title)} [dim]({r.slug})[/]" for r in used))
+    else:
+        console.print("[bold]In routines:[/] none yet")
+    console.print()
+    console.print(_notice(library))

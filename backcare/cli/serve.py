@@ -1,0 +1,83 @@
+"""``backcare serve``: check the content, migrate, then hand the process over to gunicorn."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from backcare.cli.console import CliError
+
+DEFAULT_PORT = 8000
+SETTINGS = "backcare.site.settings"
+
+
+def port_number(raw: str) -> int:
+    """argparse type for --port."""
+    try:
+        port = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a port number (1-65535)") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (1-65535)")
+    return port
+
+
+def worker_count(raw: str) -> int:
+    """argparse type for --workers."""
+    try:
+        workers = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number") from None
+    if not 1 <= workers <= 64:
+        raise argparse.ArgumentTypeError(f"{workers} workers: use 1 to 64")
+    return workers
+
+
+def resolve_port(given: int | None) -> int:
+    """--port if given, else $PORT, else 8000. A bad $PORT is an error, never ignored."""
+    if given is not None:
+        return given
+    raw = os.environ.get("PORT", "").strip()
+    if not raw:
+        return DEFAULT_PORT
+    try:
+        return port_number(raw)
+    except argparse.ArgumentTypeError:
+        raise CliError(f"$PORT is {raw!r}, which is not a port number (1-65535). "
+                       "Set PORT to a number such as 8000, or pass --port.", code=2) from None
+
+
+def bind_address(host: str, port: int) -> str:
+    if ":" in host and not host.startswith("["):  # an IPv6 address
+        host = f"[{host}]"
+    return f"{host}:{port}"
+
+
+def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
+    return [
+        sys.executable, "-m", "gunicorn", "backcare.site.wsgi:application",
+        "--bind", bind_address(host, port),
+        "--workers", str(workers),
+        "--access-logfile", "-",
+    ]
+
+
+def migrate() -> None:
+    """Set Django up with the site's settings and apply migrations, without questions."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+    try:
+        import django
+        from django.core.management import call_command
+
+        django.setup()
+        call_command("migrate", interactive=False, verbosity=0)
+    except Exception as exc:  # settings, database or system-check problems: one line each
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise CliError(f"Could not prepare the site ({type(exc).__name__}): {message}") from None
+
+
+def exec_server(argv: list[str]) -> None:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(argv[0], argv)

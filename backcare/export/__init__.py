@@ -1,0 +1,19 @@
+"""JSON shapes of the library's objects, shared by the web API and the CLI (never imports Django)."""
+
+from backcare.export.json_shapes import (
+    ConditionOut,
+    ExerciseBrief,
+    ExerciseOut,
+    RoutineDetail,
+    RoutineOut,
+    condition_out,
+    exercise_brief,
+    exercise_out,
+    routine_detail,
+    routine_out,
+)
+
+__all__ = [
+    "ConditionOut", "ExerciseBrief", "ExerciseOut", "RoutineDetail", "RoutineOut",
+    "condition_out", "exercise_brief", "exercise_out", "routine_detail", "routine_out",
+]

@@ -1,0 +1,196 @@
+"""Pydantic models for what the API and ``backcare show --json`` return, and the builders.
+
+The web API declares these models as its response schemas (so OpenAPI describes exactly
+what is sent) and the CLI dumps the same models, so one object looks the same in both.
+Every exercise object carries ``slug``, ``name``, ``position`` and ``needs_floor``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from backcare.content import Library
+from backcare.content.schema import (
+    BodyArea,
+    Condition,
+    Equipment,
+    Exercise,
+    Kind,
+    Place,
+    Position,
+    Routine,
+    Source,
+)
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ExerciseBrief(Out):
+    """An exercise in a list: enough to choose one."""
+
+    slug: str
+    name: str
+    other_names: list[str]
+    summary: str
+    position: Position
+    needs_floor: bool = Field(description="True when it is done lying or kneeling")
+    kind: Kind
+    body_areas: list[BodyArea]
+    equipment: list[Equipment]
+
+
+class DoseOut(Out):
+    hold_seconds: int = Field(description="length of one hold or one repetition")
+    reps: int
+    sets: int
+    rest_seconds: int = Field(description="pause between repetitions")
+
+
+class RulesOut(Out):
+    only_with_diagnosis: list[str]
+    not_with_diagnosis: list[str]
+
+
+class ExerciseOut(Out):
+    """Everything about one exercise."""
+
+    slug: str
+    name: str
+    other_names: list[str]
+    summary: str
+    position: Position
+    needs_floor: bool
+    places: list[Place]
+    kind: Kind
+    body_areas: list[BodyArea]
+    equipment: list[Equipment]
+    per_side: bool = Field(description="done on the left and then the right side")
+    dose: DoseOut = Field(description="the default dose; a routine may change it")
+    steps: list[str]
+    cues: list[str]
+    precautions: list[str]
+    rules: RulesOut
+    seated_alternative: str | None = Field(description="slug of an exercise done in a chair")
+    source: Source
+    used_in: list[str] = Field(description="slugs of the routines that include it")
+
+
+class RoutineOut(Out):
+    """A routine in a list."""
+
+    slug: str
+    title: str
+    summary: str
+    source: Source
+    estimated_seconds: int = Field(description="holds, rests and transitions, in seconds")
+
+
+class RoutineExercise(Out):
+    """One exercise of a routine with the routine's dose for it."""
+
+    slug: str
+    name: str
+    position: Position
+    needs_floor: bool
+    hold_seconds: int
+    reps: int
+    sets: int
+    per_side: bool
+    rest_seconds: int
+
+
+class PhaseOut(Out):
+    name: str
+    exercises: list[str] = Field(description="exercise slugs, in order")
+
+
+class RoutineDetail(Out):
+    """One routine: its phases and every exercise in order with its dose."""
+
+    slug: str
+    title: str
+    summary: str
+    suits: str
+    source: Source
+    transition_seconds: int = Field(description="pause between two exercises")
+    estimated_seconds: int
+    related: list[str] = Field(description="slugs of related routines")
+    phases: list[PhaseOut]
+    exercises: list[RoutineExercise]
+
+
+class ConditionRoutine(Out):
+    slug: str
+    title: str
+    estimated_seconds: int
+
+
+class ConditionOut(Out):
+    slug: str
+    name: str
+    summary: str
+    introduction: list[str]
+    routines: list[ConditionRoutine]
+
+
+def exercise_brief(ex: Exercise) -> ExerciseBrief:
+    return ExerciseBrief(
+        slug=ex.slug, name=ex.name, other_names=list(ex.other_names), summary=ex.summary,
+        position=ex.position, needs_floor=ex.needs_floor, kind=ex.kind,
+        body_areas=list(ex.body_areas), equipment=list(ex.equipment),
+    )
+
+
+def exercise_out(library: Library, ex: Exercise) -> ExerciseOut:
+    return ExerciseOut(
+        slug=ex.slug, name=ex.name, other_names=list(ex.other_names), summary=ex.summary,
+        position=ex.position, needs_floor=ex.needs_floor, places=list(ex.places),
+        kind=ex.kind, body_areas=list(ex.body_areas), equipment=list(ex.equipment),
+        per_side=ex.per_side, dose=DoseOut(**ex.dose.model_dump()),
+        steps=list(ex.steps), cues=list(ex.cues), precautions=list(ex.precautions),
+        rules=RulesOut(only_with_diagnosis=list(ex.rules.only_with_diagnosis),
+                       not_with_diagnosis=list(ex.rules.not_with_diagnosis)),
+        seated_alternative=ex.seated_alternative, source=ex.source,
+        used_in=[r.slug for r in library.routines_using(ex.slug)],
+    )
+
+
+def routine_out(library: Library, routine: Routine) -> RoutineOut:
+    return RoutineOut(
+        slug=routine.slug, title=routine.title, summary=routine.summary, source=routine.source,
+        estimated_seconds=library.estimated_seconds(routine.slug),
+    )
+
+
+def routine_detail(library: Library, routine: Routine) -> RoutineDetail:
+    return RoutineDetail(
+        slug=routine.slug, title=routine.title, summary=routine.summary, suits=routine.suits,
+        source=routine.source, transition_seconds=routine.transition_seconds,
+        estimated_seconds=library.estimated_seconds(routine.slug),
+        related=list(routine.related),
+        phases=[PhaseOut(name=p.name, exercises=[i.exercise for i in p.items])
+                for p in routine.phases],
+        exercises=[
+            RoutineExercise(
+                slug=d.exercise.slug, name=d.exercise.name, position=d.exercise.position,
+                needs_floor=d.exercise.needs_floor, hold_seconds=d.dose.hold_seconds,
+                reps=d.dose.reps, sets=d.dose.sets, per_side=d.exercise.per_side,
+                rest_seconds=d.dose.rest_seconds,
+            )
+            for d in library.dosed(routine)
+        ],
+    )
+
+
+def condition_out(library: Library, condition: Condition) -> ConditionOut:
+    return ConditionOut(
+        slug=condition.slug, name=condition.name, summary=condition.summary,
+        introduction=list(condition.introduction),
+        routines=[
+            ConditionRoutine(slug=s, title=library.routines[s].title,
+                             estimated_seconds=library.estimated_seconds(s))
+            for s in condition.routines
+        ],
+    )

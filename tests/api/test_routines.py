@@ -1,0 +1,122 @@
+"""/api/routines and /api/routines/{slug}: what a person or app sees of each routine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backcare.timeline import SIDE_SWITCH_SECONDS
+
+from .conftest import FIVE_MINUTE
+
+ROUTINES = [
+    "back-pain-relief-exercises-stretches",
+    FIVE_MINUTE,
+    "seated-back-pain-relief-stretches",
+    "dont-crack-your-back",
+    "lower-back-pain-back-flexion-stretches",
+    "10-best-lower-back-exercises",
+    "upper-back-pain-exercises-stretches",
+]
+EXERCISE_KEYS = {"slug", "name", "position", "needs_floor", "hold_seconds", "reps", "sets",
+                 "per_side", "rest_seconds"}
+
+
+def recompute_seconds(routine: dict[str, Any]) -> int:
+    """The duration worked out here from the listed doses, independently of the timeline code:
+    every hold, the rest between reps, max(rest, 5 s) when switching side or set, the
+    routine's transition between exercises, and nothing after the very last hold."""
+    steps = []
+    for index, ex in enumerate(routine["exercises"]):
+        for set_no in range(ex["sets"]):
+            for side in range(2 if ex["per_side"] else 1):
+                steps += [(index, set_no, side, ex)] * ex["reps"]
+    total = 0
+    for k, (index, set_no, side, ex) in enumerate(steps):
+        total += ex["hold_seconds"]
+        if k + 1 == len(steps):
+            break
+        next_index, next_set, next_side, _ = steps[k + 1]
+        if next_index != index:
+            total += routine["transition_seconds"]
+        elif (next_set, next_side) != (set_no, side):
+            total += max(ex["rest_seconds"], SIDE_SWITCH_SECONDS)
+        else:
+            total += ex["rest_seconds"]
+    return total
+
+
+def test_list_has_every_routine_with_a_duration(api, library) -> None:
+    status, body = api("/api/routines")
+    assert status == 200
+    slugs = [r["slug"] for r in body]
+    assert set(ROUTINES) <= set(slugs)
+    assert len(slugs) == len(library.routines)
+    for item in body:
+        assert set(item) == {"slug", "title", "summary", "source", "estimated_seconds"}
+        assert item["estimated_seconds"] == library.estimated_seconds(item["slug"]) > 0
+        assert item["source"] in {"reference", "authored"}
+
+
+def test_five_minute_routine_order_and_doses(api, library) -> None:
+    status, body = api(f"/api/routines/{FIVE_MINUTE}")
+    assert status == 200
+    slugs = [ex["slug"] for ex in body["exercises"]]
+    assert slugs[0] == "pelvic-tilt"
+    assert slugs[-2:] == ["childs-pose", "cat-cow"]
+    for ex in body["exercises"]:
+        assert set(ex) == EXERCISE_KEYS
+        if library.exercises[ex["slug"]].kind == "stretch":
+            assert ex["hold_seconds"] == 30, ex["slug"]
+    stretches = [e for e in body["exercises"] if library.exercises[e["slug"]].kind == "stretch"]
+    assert stretches, "the stretches routine has no stretch in it"
+
+
+def test_five_minute_routine_duration_adds_up(api, library) -> None:
+    _, body = api(f"/api/routines/{FIVE_MINUTE}")
+    assert body["estimated_seconds"] == library.timeline(FIVE_MINUTE).total_seconds
+    assert body["estimated_seconds"] == recompute_seconds(body)
+
+
+def test_every_routine_duration_adds_up_and_matches_the_list(api, library) -> None:
+    _, listing = api("/api/routines")
+    listed = {r["slug"]: r["estimated_seconds"] for r in listing}
+    for slug in library.routines:
+        status, body = api(f"/api/routines/{slug}")
+        assert status == 200
+        assert body["estimated_seconds"] == recompute_seconds(body) == listed[slug], slug
+
+
+def test_routine_detail_fields(api, library) -> None:
+    for slug in ROUTINES:
+        status, body = api(f"/api/routines/{slug}")
+        assert status == 200, slug
+        routine = library.routines[slug]
+        assert body["slug"] == slug and body["title"] == routine.title
+        assert body["summary"] and body["suits"]
+        assert body["related"] == list(routine.related)
+        assert all(r in library.routines for r in body["related"])
+        # the phases name the same exercises, in the same order, as the flat list
+        in_phases = [s for phase in body["phases"] for s in phase["exercises"]]
+        assert in_phases == [e["slug"] for e in body["exercises"]]
+        assert all(phase["name"] for phase in body["phases"])
+        for ex in body["exercises"]:
+            assert ex["needs_floor"] == library.exercises[ex["slug"]].needs_floor
+
+
+def test_doses_are_the_routines_overrides(api, library) -> None:
+    _, body = api(f"/api/routines/{FIVE_MINUTE}")
+    dosed = library.dosed(library.routines[FIVE_MINUTE])
+    assert [(e["hold_seconds"], e["reps"], e["sets"], e["rest_seconds"]) for e in body["exercises"]] \
+        == [(d.dose.hold_seconds, d.dose.reps, d.dose.sets, d.dose.rest_seconds) for d in dosed]
+
+
+def test_seated_routine_needs_no_floor(api) -> None:
+    _, body = api("/api/routines/seated-back-pain-relief-stretches")
+    assert body["exercises"]
+    assert not any(ex["needs_floor"] for ex in body["exercises"])
+
+
+def test_unknown_routine_is_a_json_404_naming_it(api) -> None:
+    status, body = api("/api/routines/xyz")
+    assert status == 404
+    assert body == {"detail": "No routine called 'xyz'. See /api/routines for the list."}
