@@ -1,0 +1,84 @@
+"""The exercise finder: a plain GET form whose query parameters filter the library.
+
+Parameters: ``position``, ``no_floor`` (``1``), ``body_area``, ``kind``, ``equipment``
+(a piece of equipment, or ``none``) and ``q`` (free text). An unknown value is answered
+with a 400 page that names the parameter and the values it accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from backcare.catalogue import labels
+from backcare.catalogue.library import get_library
+from backcare.content import ExerciseFilter
+
+MAX_QUERY_LENGTH = 100
+
+#: parameter -> (allowed value -> label); "" (not set) is always allowed.
+CHOICES: dict[str, dict[str, str]] = {
+    "position": labels.POSITIONS,
+    "body_area": labels.BODY_AREAS,
+    "kind": labels.KINDS,
+    "equipment": {"none": "No equipment", **labels.EQUIPMENT},
+    "no_floor": {"1": "No floor needed"},
+}
+
+PARAMETER_NAMES: dict[str, str] = {
+    "position": "position",
+    "body_area": "body area",
+    "kind": "kind of exercise",
+    "equipment": "equipment",
+    "no_floor": "no floor needed",
+}
+
+
+@dataclass(frozen=True)
+class BadParameter:
+    parameter: str
+    value: str
+    allowed: dict[str, str]
+
+    @property
+    def described(self) -> str:
+        return PARAMETER_NAMES[self.parameter]
+
+
+def _parse(request: HttpRequest) -> tuple[dict[str, str], BadParameter | None]:
+    chosen: dict[str, str] = {}
+    for name, allowed in CHOICES.items():
+        value = request.GET.get(name, "").strip()
+        if name == "no_floor" and value == "0":
+            value = ""
+        if value and value not in allowed:
+            return chosen, BadParameter(name, value, allowed)
+        chosen[name] = value
+    chosen["q"] = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    return chosen, None
+
+
+def exercise_finder(request: HttpRequest) -> HttpResponse:
+    chosen, bad = _parse(request)
+    if bad is not None:
+        return render(
+            request, "catalogue/finder_bad_request.html", {"bad": bad, "nav": "finder"}, status=400,
+        )
+    query = ExerciseFilter(
+        position=chosen["position"],
+        no_floor=chosen["no_floor"] == "1",
+        body_area=chosen["body_area"],
+        kind=chosen["kind"],
+        equipment=chosen["equipment"],
+        text=chosen["q"],
+    )
+    results = get_library().find_exercises(query)
+    return render(request, "catalogue/finder.html", {
+        "nav": "finder",
+        "chosen": chosen,
+        "filtered": any(chosen.values()),
+        "choices": CHOICES,
+        "results": results,
+    })
