@@ -8,6 +8,12 @@ from backcare.content.schema import Condition, Exercise, Routine
 
 Problem = tuple[str, str, str]
 
+#: Condition pages live at /<slug>/, beside these top-level paths of the site.
+RESERVED_TOP_LEVEL = frozenset({
+    "api", "static", "exercises", "routines", "disclaimer", "plans", "screen", "history",
+    "play", "admin", "accounts", "worksheets",
+})
+
 
 def _exercise_problems(exercises: Mapping[str, Exercise]) -> Iterator[Problem]:
     for slug, ex in exercises.items():
@@ -53,6 +59,9 @@ def _condition_problems(
     routines: Mapping[str, Routine], conditions: Mapping[str, Condition]
 ) -> Iterator[Problem]:
     for slug, condition in conditions.items():
+        if slug in RESERVED_TOP_LEVEL:
+            yield (f"conditions/{slug}.yaml", "slug",
+                   f"{slug!r} is taken by the site's own pages; choose another slug")
         for r, routine in enumerate(condition.routines):
             if routine not in routines:
                 yield (f"conditions/{slug}.yaml", f"routines[{r}]",

@@ -81,6 +81,10 @@ CASES: list[tuple[str, Breaker, str, str, str]] = [
      lambda d: (d / "routines/chair-stretch.yaml").write_text(
          (d / "routines/chair-routine.yaml").read_text().replace("slug: chair-routine", "slug: chair-stretch")),
      "routines/chair-stretch.yaml", "slug", "also an exercise"),
+    ("condition slug taken by a site page",
+     lambda d: (d / "conditions/exercises.yaml").write_text(
+         (d / "conditions/test-pain.yaml").read_text().replace("slug: test-pain", "slug: exercises")),
+     "conditions/exercises.yaml", "slug", "taken by the site"),
     ("routine related to itself",
      lambda d: edit(d / "routines/chair-routine.yaml", "related: [floor-routine]", "related: [chair-routine]"),
      "routines/chair-routine.yaml", "related[0]", "itself"),
