@@ -10,9 +10,10 @@ duration is exactly what a person following the timeline would spend.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from backcare.content.schema import Dose, Exercise
+if TYPE_CHECKING:  # annotations only: content imports the timeline, not the other way round
+    from backcare.content.schema import Dose, Exercise
 
 Side = Literal["left", "right"]
 SIDE_SWITCH_SECONDS = 5

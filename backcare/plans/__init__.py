@@ -1,0 +1,36 @@
+"""Personal plans: the safety screen, the person's profile, and routine -> plan.
+
+Plain Python (never imports Django), so the web pages, the API and the CLI all make the
+same plan the same way.
+"""
+
+# backcare.timeline and backcare.content import each other; loading content first is
+# the order that works, so it is imported before anything that imports the timeline.
+import backcare.content  # noqa: F401  (import order)
+from backcare.plans.errors import InputError, PlanError
+from backcare.plans.plan import Change, ChangeKind, Plan, format_duration
+from backcare.plans.planner import make_plan
+from backcare.plans.profile import (
+    DIAGNOSES,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    Profile,
+    profile_from_params,
+    profile_to_params,
+)
+from backcare.plans.redflags import (
+    QUESTIONS,
+    SCREEN_VERSION,
+    SOURCES,
+    RedFlagQuestion,
+    ScreenResult,
+    run_screen,
+    screen_version,
+)
+
+__all__ = [
+    "DIAGNOSES", "MAX_MINUTES", "MIN_MINUTES", "QUESTIONS", "SCREEN_VERSION", "SOURCES",
+    "Change", "ChangeKind", "InputError", "Plan", "PlanError", "Profile", "RedFlagQuestion",
+    "ScreenResult", "format_duration", "make_plan", "profile_from_params",
+    "profile_to_params", "run_screen", "screen_version",
+]
