@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.template import loader
 
 from backcare.catalogue.library import get_library
+from backcare.catalogue.views_demos import DemoCard, demo_card
 from backcare.catalogue.views_finder import exercise_finder
 from backcare.content import Library
 from backcare.content.schema import Dose, Exercise, Routine
@@ -38,9 +39,16 @@ class RoutineCard:
 
 
 @dataclass(frozen=True)
+class ItemView:
+    exercise: Exercise
+    dose: Dose
+    demo: DemoCard
+
+
+@dataclass(frozen=True)
 class PhaseView:
     name: str
-    items: tuple[Dosed, ...]
+    items: tuple[ItemView, ...]
 
 
 def _card(library: Library, routine: Routine) -> RoutineCard:
@@ -53,13 +61,13 @@ def _card(library: Library, routine: Routine) -> RoutineCard:
 
 
 def _phases(library: Library, routine: Routine) -> tuple[PhaseView, ...]:
-    def dosed(slug: str, dose: Dose) -> Dosed:
-        return Dosed(library.exercises[slug], dose)
+    def item(slug: str, dose: Dose) -> ItemView:
+        return ItemView(library.exercises[slug], dose, demo_card(slug))
 
     return tuple(
         PhaseView(
             phase.name,
-            tuple(dosed(i.exercise, i.dose.apply(library.exercises[i.exercise].dose))
+            tuple(item(i.exercise, i.dose.apply(library.exercises[i.exercise].dose))
                   for i in phase.items),
         )
         for phase in routine.phases
@@ -112,6 +120,7 @@ def exercise(request: HttpRequest, slug: str) -> HttpResponse:
         "alternative": alternative,
         "alternative_for": alternative_for,
         "used_in": library.routines_using(slug),
+        "demo": demo_card(slug),
     })
 
 

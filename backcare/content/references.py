@@ -32,6 +32,15 @@ def _exercise_problems(exercises: Mapping[str, Exercise]) -> Iterator[Problem]:
             yield file, "rules", "a diagnosis cannot be both required and excluded"
 
 
+def _demo_problems(exercises: Mapping[str, Exercise]) -> Iterator[Problem]:
+    """Each demo must draw: limbs reach their contacts, nothing sinks into the floor."""
+    from backcare.figures.checks import demo_problems  # the figures import content models
+
+    for slug, ex in exercises.items():
+        for message in demo_problems(ex)[:3]:
+            yield f"exercises/{slug}.yaml", "demo", message
+
+
 def _routine_problems(
     exercises: Mapping[str, Exercise], routines: Mapping[str, Routine]
 ) -> Iterator[Problem]:
@@ -81,6 +90,7 @@ def check_references(
     return [
         *clashes,
         *_exercise_problems(exercises),
+        *_demo_problems(exercises),
         *_routine_problems(exercises, routines),
         *_condition_problems(routines, conditions),
     ]

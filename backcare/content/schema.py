@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from backcare.content.demo_schema import Demo
+
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=80),
@@ -98,6 +100,7 @@ class Exercise(Model):
     rules: Rules = Rules()
     seated_alternative: Slug | None = None
     source: Source
+    demo: Demo  # the animated figure; see backcare/content/demo_schema.py
 
     @property
     def needs_floor(self) -> bool:

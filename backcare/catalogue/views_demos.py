@@ -1,0 +1,70 @@
+"""The animated exercise demos: one SVG per exercise, and a page showing them all.
+
+URL patterns (wired in ``urls.py``; ``exercises/demos/`` must come before
+``exercises/<slug>/`` so "demos" is not taken for an exercise slug)::
+
+    path("exercises/demos/", views_demos.gallery, name="demo_gallery"),
+    path("exercises/<slug:slug>/demo.svg", views_demos.demo_svg, name="exercise_demo"),
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from csp.decorators import csp_update
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from backcare.catalogue.library import get_library
+from backcare.content.schema import Exercise
+from backcare.figures import compile_demo, description, render_svg, svg_size
+
+#: Demos change only with the content, which is read once per process.
+CACHE_SECONDS = 60 * 60 * 24
+
+
+@cache
+def _svg(slug: str) -> bytes:
+    return render_svg(get_library().exercises[slug]).encode("utf-8")
+
+
+@require_safe
+@csp_update({"style-src": ["'unsafe-inline'"]})  # the SVG's own <style>; it has no script
+def demo_svg(request: HttpRequest, slug: str) -> HttpResponse:
+    """The exercise's animated figure as a standalone SVG image."""
+    if slug not in get_library().exercises:
+        raise Http404(f"no exercise {slug!r}")
+    response = HttpResponse(_svg(slug), content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@dataclass(frozen=True)
+class DemoCard:
+    exercise: Exercise
+    description: str
+    width: int
+    height: int
+
+
+@cache
+def demo_card(slug: str) -> DemoCard:
+    """What a page needs to show one exercise's demo as an <img>: alt text and size."""
+    exercise = get_library().exercises[slug]
+    figure = compile_demo(exercise)
+    width, height = svg_size(exercise, figure)
+    return DemoCard(exercise, description(exercise, figure), width, height)
+
+
+def _cards() -> tuple[DemoCard, ...]:
+    ordered = sorted(get_library().exercises.values(), key=lambda e: e.name.lower())
+    return tuple(demo_card(exercise.slug) for exercise in ordered)
+
+
+@require_safe
+def gallery(request: HttpRequest) -> HttpResponse:
+    """Every exercise's animated figure on one page."""
+    return render(request, "catalogue/demos.html", {"cards": _cards(), "nav": "finder"})

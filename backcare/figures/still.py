@@ -1,0 +1,94 @@
+"""One keyframe as plain shapes in a box: what a printed worksheet draws (no SVG, no CSS).
+
+:func:`still_frame` returns a :class:`StillFrame`: props, then body segments in drawing
+order (far side first), then the head, all in figure units with y up, plus the bounding box
+and the captions. ``reportlab_frame`` turns it into a ReportLab drawing; anything else that
+can draw lines and circles can use it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backcare.content.schema import Exercise
+from backcare.figures.kinematics import Point, unit
+from backcare.figures.motion import Figure, compile_demo
+from backcare.figures.shapes import INK, Circle, Line, Rect, Shape, prop_shapes
+from backcare.figures.skeleton import HEAD_RADIUS, SEGMENTS
+from backcare.figures.svg import LAYERS, MARGIN, extent, notes, segment_colour, strap_points
+
+FLOOR_COLOUR = "#8f9aa2"
+
+
+@dataclass(frozen=True)
+class StillFrame:
+    shapes: tuple[Shape, ...]
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in figure units, y up
+    captions: tuple[str, ...]
+    title: str
+
+    @property
+    def width(self) -> float:
+        return self.box[2] - self.box[0]
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+
+def _head(figure: Figure, pos: dict[str, Point], head_dir: float, colour: str) -> list[Shape]:
+    centre = pos["head"]
+    out: list[Shape] = [Circle(centre, HEAD_RADIUS - 1.6, "#ffffff", colour, 3.2)]
+    up = unit(head_dir)
+    face = unit(head_dir - 90.0)
+    view = figure.demo.view
+    if view == "side":
+        out.append(Circle((centre[0] + 0.2 * HEAD_RADIUS * up[0] + 0.45 * HEAD_RADIUS * face[0],
+                           centre[1] + 0.2 * HEAD_RADIUS * up[1] + 0.45 * HEAD_RADIUS * face[1]),
+                          1.5, INK))
+    elif view == "front":
+        for side in (1, -1):
+            out.append(Circle(
+                (centre[0] + 0.15 * HEAD_RADIUS * up[0] - side * 0.36 * HEAD_RADIUS * face[0],
+                 centre[1] + 0.15 * HEAD_RADIUS * up[1] - side * 0.36 * HEAD_RADIUS * face[1]),
+                1.4, INK))
+    elif view == "above":
+        out.append(Circle((centre[0] + 0.75 * HEAD_RADIUS * face[0],
+                           centre[1] + 0.75 * HEAD_RADIUS * face[1]), 2.0, INK))
+    return out
+
+
+def still_frame(
+    exercise: Exercise, frame: str = "held", figure: Figure | None = None
+) -> StillFrame:
+    """The ``frame`` keyframe (held by default) of an exercise's demo as shapes."""
+    figure = figure or compile_demo(exercise)
+    if frame not in figure.track.keyframes:
+        raise KeyError(f"{exercise.slug} has no {frame!r} frame")
+    pos = figure.pose(frame)
+    head_dir = figure.track.keyframes[frame].angles["head"]
+    x0, y0, x1, y1 = extent(figure)
+    props = prop_shapes(figure.demo.view, figure.demo.props, (x0, x1), figure.pose("start"))
+    shapes: list[Shape] = list(props)
+    bx0, by0, bx1, by1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
+    for rect in props:
+        if isinstance(rect, Rect):
+            bx0, by0 = min(bx0, rect.x - 4), min(by0, rect.y - 4)
+            bx1, by1 = max(bx1, rect.x + rect.w + 4), max(by1, rect.y + rect.h + 4)
+    if figure.demo.view != "above":
+        by0 = min(by0, -8.0)
+        shapes.append(Line((bx0, 0.0), (bx1, 0.0), FLOOR_COLOUR, 1.5))
+    for layer in LAYERS[figure.demo.view]:
+        for seg in SEGMENTS:
+            if seg.part not in layer:
+                continue
+            colour = segment_colour(figure, seg.part)
+            if seg.name == "head":
+                shapes += _head(figure, pos, head_dir, colour)
+            elif seg.width and (figure.lengths[seg.name] > 0.01 or seg.part != "trunk"):
+                shapes.append(Line(pos[seg.parent], pos[seg.child], colour, seg.width))
+    if "strap" in figure.demo.props:
+        a, b = strap_points(figure, pos)
+        shapes.append(Line(a, b, "#c08a3e", 2.5))
+    return StillFrame(tuple(shapes), (bx0, by0, bx1, by1), tuple(notes(exercise, figure)),
+                      exercise.name)
