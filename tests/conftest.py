@@ -15,6 +15,12 @@ import pytest
 
 from backcare.content import Library, load_library
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -55,3 +61,22 @@ def mini_copy(tmp_path: Path) -> Path:
     target = tmp_path / "mini"
     shutil.copytree(MINI, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One real chromium for the whole run (Debian's; Playwright never downloads a browser).
+
+    Every browser test shares it: Playwright allows one sync session per thread.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread from here on; Django's
+    # async-safety guard would then refuse the DB work of later tests in this thread.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -97,6 +97,11 @@ def figure_problems(figure: Figure, per_second: int = 20) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: Samples per second of the animation when content is loaded: every keyframe is checked
+#: exactly, the moves in between coarsely (the tests sample them 25 times a second).
+LOAD_SAMPLES_PER_SECOND = 4
+
+
 def demo_problems(exercise: Exercise) -> list[str]:
     """Problems with an exercise's demo, as sentences (empty when it is fine)."""
     if exercise.demo is None:
@@ -109,4 +114,4 @@ def demo_problems(exercise: Exercise) -> list[str]:
         figure = compile_demo(exercise)
     except DemoError as exc:
         return [str(exc)]
-    return figure_problems(figure, per_second=10)
+    return figure_problems(figure, per_second=LOAD_SAMPLES_PER_SECOND)

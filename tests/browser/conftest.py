@@ -1,39 +1,15 @@
 """Real chromium, driven by Playwright against pytest-django's live server.
 
-Debian's /usr/bin/chromium is used; Playwright never downloads a browser. Without it the
-tests skip locally, and fail under CI=true (see tests/conftest.py).
+The session's chromium is the `browser` fixture in tests/conftest.py. Without Debian's
+chromium the tests skip locally, and fail under CI=true.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-# Playwright's sync API runs an event loop in this thread; the live server's DB work is
-# in its own thread, so Django's async-safety guard does not apply to these tests.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
