@@ -1,4 +1,4 @@
-"""The read-only JSON API at /api/: conditions, routines and exercises, with OpenAPI docs.
+"""The library's read-only JSON API: conditions, routines and exercises (mounted at /api/).
 
 The response shapes come from :mod:`backcare.export`, which ``backcare show --json`` also
 uses. The docs page at /api/docs is ninja's Swagger page served from /static/ninja/
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from backcare.catalogue.library import get_library
@@ -29,24 +29,7 @@ from backcare.export import (
     routine_out,
 )
 
-DESCRIPTION = """\
-Read-only access to backcare's back-pain routines and exercises.
-
-**General education, not medical advice.** Nothing here diagnoses or treats anything.
-Stop an exercise that makes your pain worse or sends it down a leg, and get checked by
-a doctor or physical therapist first if the pain followed an injury, keeps getting
-worse, or comes with numbness, weakness, fever or trouble with bladder or bowels.
-
-Durations (`estimated_seconds`) add up every hold, every rest and every pause between
-exercises, exactly as the routine's step-by-step timeline runs.
-"""
-
-api = NinjaAPI(
-    title="backcare API",
-    version="1",
-    description=DESCRIPTION,
-    urls_namespace="api",
-)
+router = Router()
 
 
 class Message(Schema):
@@ -60,7 +43,7 @@ def _missing(kind: str, slug: str, listing: str) -> HttpError:
     return HttpError(404, f"No {kind} called {slug!r}. See {listing} for the list.")
 
 
-@api.get("/conditions/{slug}", response={200: ConditionOut, **NOT_FOUND}, tags=["conditions"],
+@router.get("/conditions/{slug}", response={200: ConditionOut, **NOT_FOUND}, tags=["conditions"],
          summary="One condition page with its routines")
 def get_condition(request: HttpRequest, slug: str) -> ConditionOut:
     library = get_library()
@@ -71,14 +54,14 @@ def get_condition(request: HttpRequest, slug: str) -> ConditionOut:
     return condition_out(library, condition)
 
 
-@api.get("/routines", response=list[RoutineOut], tags=["routines"],
+@router.get("/routines", response=list[RoutineOut], tags=["routines"],
          summary="Every routine with its estimated duration")
 def list_routines(request: HttpRequest) -> list[RoutineOut]:
     library = get_library()
     return [routine_out(library, r) for r in library.routines.values()]
 
 
-@api.get("/routines/{slug}", response={200: RoutineDetail, **NOT_FOUND}, tags=["routines"],
+@router.get("/routines/{slug}", response={200: RoutineDetail, **NOT_FOUND}, tags=["routines"],
          summary="One routine: phases and exercises in order, each with its dose")
 def get_routine(request: HttpRequest, slug: str) -> RoutineDetail:
     library = get_library()
@@ -88,7 +71,7 @@ def get_routine(request: HttpRequest, slug: str) -> RoutineDetail:
     return routine_detail(library, routine)
 
 
-@api.get("/exercises", response=list[ExerciseBrief], tags=["exercises"],
+@router.get("/exercises", response=list[ExerciseBrief], tags=["exercises"],
          summary="Find exercises; every filter is optional and they combine")
 def list_exercises(
     request: HttpRequest,
@@ -108,7 +91,7 @@ def list_exercises(
     return [exercise_brief(ex) for ex in get_library().find_exercises(query)]
 
 
-@api.get("/exercises/{slug}", response={200: ExerciseOut, **NOT_FOUND}, tags=["exercises"],
+@router.get("/exercises/{slug}", response={200: ExerciseOut, **NOT_FOUND}, tags=["exercises"],
          summary="Everything about one exercise, and the routines that use it")
 def get_exercise(request: HttpRequest, slug: str) -> ExerciseOut:
     library = get_library()
@@ -116,22 +99,3 @@ def get_exercise(request: HttpRequest, slug: str) -> ExerciseOut:
     if exercise is None:
         raise _missing("exercise", slug, "/api/exercises")
     return exercise_out(library, exercise)
-
-
-class Index(Schema):
-    routines: str
-    exercises: str
-    docs: str
-    openapi: str
-
-
-@api.get("/", response=Index, include_in_schema=False)
-def index(request: HttpRequest) -> Index:
-    return Index(routines="/api/routines", exercises="/api/exercises", docs="/api/docs",
-                 openapi="/api/openapi.json")
-
-
-@api.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}",
-                   include_in_schema=False)
-def unknown_path(request: HttpRequest, rest: str) -> None:
-    raise HttpError(404, f"No API endpoint at /api/{rest}. See /api/docs for the list.")

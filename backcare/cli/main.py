@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from backcare.cli import commands
+from backcare.cli import commands, plan_command, play_command
 from backcare.cli.console import CliError, stderr
 from backcare.cli.serve import port_number, worker_count
 
@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=worker_count, default=2,
                    help="worker processes (default 2)")
     p.set_defaults(run=commands.serve)
+
+    plan_command.register(sub)
+    play_command.register(sub)
     return parser
 
 

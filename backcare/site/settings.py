@@ -30,12 +30,16 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host(s) in production")
 
 BACKCARE_CONTENT_DIR = default_content_dir()
+# How long a completed red-flag screen is remembered on a device before it is asked again.
+BACKCARE_SCREEN_HOURS = envint("BACKCARE_SCREEN_HOURS", 24, 1, 24 * 7)
 
 INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",  # serves the API docs page's assets locally instead of from a CDN
     "csp",
     "backcare.catalogue",
+    "backcare.planning",
+    "backcare.practice",
 ]
 
 MIDDLEWARE = [

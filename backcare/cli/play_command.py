@@ -1,0 +1,337 @@
+"""`backcare play`: follow a routine in real time in the terminal, then log how it went.
+
+Flow: the red-flag screen, pain right now (0-10), then the player (see
+:mod:`backcare.player`) on the same timeline the web player uses — the routine's, or the
+personal plan's when any of --minutes, --no-floor, --diagnosis or --skip is given —
+then pain afterwards and how it felt. The session is saved to the database (the same
+session log as the web), under a device id kept in var/cli-device.
+
+Exit codes: 0 when the player ended (finished, stopped with "q", or stopped with "h"
+because it hurts — the stop advice is printed, and the session is logged with
+stopped_for_pain); 130 after Ctrl-C (the partial session is still logged); 2 for bad
+options; 3 when the safety questions found a warning sign.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import sys
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlencode
+
+from rich.console import Console
+
+from backcare.cli import commands
+from backcare.cli.console import CliError, stderr, stdout
+from backcare.cli.screen_prompt import add_screen_arguments, screen
+from backcare.content import Library
+from backcare.plans import DIAGNOSES, InputError, PlanError, Profile, format_duration, make_plan
+from backcare.plans.profile import MAX_MINUTES, MIN_MINUTES, profile_to_params
+from backcare.player import END_DONE, END_HURT, END_INTERRUPTED, END_QUIT, Player
+from backcare.player.run import play
+from backcare.player.terminal import KeyReader, signals_interrupt
+from backcare.player.view import KEYS_HELP
+from backcare.timeline import Timeline
+
+EXIT_INTERRUPTED = 130
+FEELINGS = ("better", "same", "worse")
+SETTINGS = "backcare.site.settings"
+DEVICE_FILE = "cli-device"
+_DEVICE = re.compile(r"^cli-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+HURT_MESSAGE = (
+    "STOP. You said this hurts, so the routine has ended here.\n"
+    "Come out of the position slowly and rest in whatever way is easiest for you.\n"
+    "If the pain persists or gets worse, contact your doctor or physical therapist."
+)
+
+
+# --- options -------------------------------------------------------------------------------
+
+def _whole(raw: str, low: int, high: int, what: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{what} must be from {low} to {high}")
+    return value
+
+
+def pain_score(raw: str) -> int:
+    return _whole(raw, 0, 10, "pain")
+
+
+def minutes_count(raw: str) -> int:
+    return _whole(raw, MIN_MINUTES, MAX_MINUTES, "minutes")
+
+
+def speed_factor(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a number") from None
+    if not (math.isfinite(value) and 0.1 <= value <= 1000):
+        raise argparse.ArgumentTypeError("speed must be from 0.1 to 1000 (1 is real time)")
+    return value
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "play", help="follow a routine in real time in the terminal",
+        description="Follow a routine in real time: what to do, for how long, and what "
+                    "comes next, with a bell to start and stop. Keys: " + KEYS_HELP + ".",
+        epilog="Exit codes: 0 when the routine ends, including when you stop it with q or "
+               "with h (this hurts); 130 after Ctrl-C; 2 for bad options; 3 when a safety "
+               "question shows a warning sign.",
+    )
+    p.add_argument("routine", help="a routine slug (see `backcare routines`)")
+    plan = p.add_argument_group("personal plan (any of these makes a plan from the routine)")
+    plan.add_argument("--minutes", type=minutes_count, default=None,
+                      help=f"the time you have, {MIN_MINUTES}-{MAX_MINUTES} minutes")
+    plan.add_argument("--no-floor", action="store_true",
+                      help="you cannot get down to the floor and up again")
+    plan.add_argument("--diagnosis", choices=DIAGNOSES, default=None,
+                      help="a diagnosis you know you have (default: none)")
+    plan.add_argument("--skip", default=None, metavar="SLUGS",
+                      help="exercises to leave out because they hurt, comma-separated")
+    p.add_argument("--speed", type=speed_factor, default=1.0,
+                   help="play faster, e.g. 60 for a minute per second (demos and tests)")
+    p.add_argument("--no-sound", action="store_true", help="no terminal bell")
+    p.add_argument("--pain-before", type=pain_score, default=None, metavar="N",
+                   help="your pain now, 0-10 (asked on a terminal when not given)")
+    p.add_argument("--pain-after", type=pain_score, default=None, metavar="N",
+                   help="your pain at the end, 0-10 (asked on a terminal when not given)")
+    p.add_argument("--feeling", choices=FEELINGS, default=None,
+                   help="how it felt (asked on a terminal when not given)")
+    p.add_argument("--no-save", action="store_true", help="do not log this session")
+    add_screen_arguments(p)
+    p.set_defaults(run=run)
+
+
+# --- what to play ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Programme:
+    routine: str
+    title: str
+    timeline: Timeline
+    plan: str  # the profile's query string; "" for the routine as published
+    changes: tuple[str, ...]
+
+
+def _wants_plan(args: argparse.Namespace) -> bool:
+    return (args.minutes is not None or args.no_floor or args.diagnosis is not None
+            or args.skip is not None)
+
+
+def programme(library: Library, args: argparse.Namespace) -> Programme:
+    slug = args.routine.strip().lower()
+    routine = library.routines.get(slug)
+    if routine is None:
+        message = f"No routine called {args.routine!r}. Try `backcare routines`."
+        close = [s for s in commands._suggestions(library, slug) if s in library.routines]
+        if close:
+            message += " Did you mean: " + ", ".join(close) + "?"
+        raise CliError(message, 2)
+    if not _wants_plan(args):
+        return Programme(slug, routine.title, library.timeline(slug), "", ())
+    skip = tuple(s.strip() for s in (args.skip or "").split(",") if s.strip())
+    try:
+        profile = Profile(floor=not args.no_floor, diagnosis=args.diagnosis or "none",
+                          minutes=args.minutes, skip=skip)
+        plan = make_plan(library, slug, profile)
+    except InputError as exc:
+        raise CliError("; ".join(f"--{f}: {m}" for f, m in exc.errors.items()), 2) from None
+    except PlanError as exc:
+        raise CliError(exc.message, 2) from None
+    changes = tuple(f"{c.exercise}: {c.reason}" for c in plan.changes)
+    return Programme(slug, plan.routine_title, plan.timeline,
+                     urlencode(profile_to_params(profile)), changes)
+
+
+# --- questions ---------------------------------------------------------------------------------
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(out: Console, question: str) -> str | None:
+    out.print(question, end=" ", markup=False)
+    line = sys.stdin.readline()
+    return None if not line else line.strip().lower()
+
+
+def ask_pain(out: Console, question: str, allow_blank: bool) -> int | None:
+    for _ in range(5):
+        answer = _ask(out, question)
+        if answer is None or (allow_blank and answer == ""):
+            return None
+        if answer.isdigit() and 0 <= int(answer) <= 10:
+            return int(answer)
+        out.print("Please type a whole number from 0 (no pain) to 10 (the worst).")
+    return None
+
+
+def ask_feeling(out: Console) -> str:
+    choices = {"b": "better", "s": "same", "w": "worse"}
+    for _ in range(5):
+        answer = _ask(out, "Compared with before you started, does your back feel better, "
+                           "the same or worse? [b/s/w, Enter to skip]")
+        if not answer:
+            return ""
+        if answer in FEELINGS:
+            return answer
+        if answer in choices:
+            return choices[answer]
+        out.print("Please type b (better), s (same) or w (worse).")
+    return ""
+
+
+def pain_before(out: Console, args: argparse.Namespace) -> int:
+    if args.pain_before is not None:
+        return int(args.pain_before)
+    if not _interactive():
+        raise CliError("say how much it hurts before you start: add --pain-before N (0-10)", 2)
+    value = ask_pain(out, "Before we start: how much does your back hurt right now, "
+                          "from 0 (not at all) to 10 (the worst)?", allow_blank=False)
+    if value is None:
+        raise CliError("no pain score given; nothing was started", 2)
+    return value
+
+
+# --- the session log ------------------------------------------------------------------------
+
+class SessionLog:
+    """Saves sessions with the Django ORM, into the database the settings name."""
+
+    def __init__(self, device: str) -> None:
+        self.device = device
+
+    @classmethod
+    def open(cls) -> SessionLog:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+        import django
+        from django.conf import settings
+        from django.core.management import call_command
+
+        django.setup()
+        call_command("migrate", interactive=False, verbosity=0)
+        return cls(cli_device(Path(settings.VAR_DIR)))
+
+    def save(self, **fields: object) -> None:
+        from backcare.practice.models import PracticeSession
+
+        session = PracticeSession(id=uuid.uuid4(), device=self.device, **fields)
+        session.full_clean()
+        session.save(force_insert=True)
+
+
+def cli_device(var_dir: Path) -> str:
+    """This computer's terminal device id, made once and kept in var/cli-device."""
+    path = var_dir / DEVICE_FILE
+    try:
+        value = path.read_text(encoding="utf-8").strip()
+    except OSError:
+        value = ""
+    if _DEVICE.match(value):
+        return value
+    value = f"cli-{uuid.uuid4()}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(value + "\n", encoding="utf-8")
+    return value
+
+
+def open_log(args: argparse.Namespace) -> SessionLog | None:
+    if args.no_save:
+        return None
+    try:
+        return SessionLog.open()
+    except Exception as exc:  # the routine matters more than the log: go on without it
+        stderr().print(f"backcare: this session will not be saved ({type(exc).__name__}: "
+                       f"{exc})", markup=False)
+        return None
+
+
+# --- the command ----------------------------------------------------------------------------
+
+def _intro(out: Console, prog: Programme, player: Player) -> None:
+    out.print(f"[bold]{prog.title}[/]", highlight=False)
+    kind = "Your plan" if prog.plan else "The routine"
+    out.print(f"{kind}: {len(prog.timeline.steps)} steps, "
+              f"{format_duration(player.total_seconds)} including time to get ready.",
+              markup=False)
+    for change in prog.changes:
+        out.print(f"  - {change}", markup=False)
+    out.print(f"Keys: {KEYS_HELP}.", markup=False)
+    out.print("Go gently. Stop if anything makes the pain sharper or sends it down a leg.",
+              markup=False)
+
+
+def _ending(out: Console, end: str, player: Player) -> None:
+    if end == END_HURT:
+        out.print(HURT_MESSAGE, style="bold red", markup=False)
+    elif end == END_DONE and player.steps_done == player.steps_total:
+        out.print("All done: that was the whole routine. Well done.", style="bold green")
+    elif end == END_DONE:
+        out.print(f"Done, with some skipped: {player.steps_done} of {player.steps_total} "
+                  "steps.", markup=False)
+    elif end == END_QUIT:
+        out.print(f"Stopped early after {player.steps_done} of {player.steps_total} steps.",
+                  markup=False)
+    else:
+        out.print(f"Interrupted after {player.steps_done} of {player.steps_total} steps.",
+                  markup=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = stdout()
+    library = commands._library()
+    prog = programme(library, args)
+    screen(args)
+    before = pain_before(out, args)
+    if before >= 8:
+        out.print("Your pain is high right now. Go very gently today, and it is fine to "
+                  "stop at any time.", markup=False)
+    player = Player(prog.timeline.steps, speed=args.speed)
+    log = open_log(args)
+    _intro(out, prog, player)
+
+    started = datetime.now(timezone.utc)
+    with signals_interrupt(), KeyReader() as keys:
+        end = play(player, prog.title, out, keys, sound=not args.no_sound)
+    ended = datetime.now(timezone.utc)
+    _ending(out, end, player)
+
+    after, feeling = args.pain_after, args.feeling or ""
+    code = EXIT_INTERRUPTED if end == END_INTERRUPTED else 0
+    try:
+        if end != END_INTERRUPTED and _interactive():
+            if after is None:
+                after = ask_pain(out, "How much does your back hurt now, from 0 to 10? "
+                                      "[Enter to skip]", allow_blank=True)
+            if not feeling:
+                feeling = ask_feeling(out)
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    if before is not None and after is not None:
+        out.print(f"Pain before: {before}/10, after: {after}/10.", markup=False)
+
+    if log is not None:
+        try:
+            log.save(routine=prog.routine, plan=prog.plan, started_at=started, ended_at=ended,
+                     pain_before=before, pain_after=after, feeling=feeling,
+                     steps_done=player.steps_done, steps_total=player.steps_total,
+                     stopped_for_pain=end == END_HURT)
+        except Exception as exc:
+            stderr().print(f"backcare: the session could not be saved ({type(exc).__name__}: "
+                           f"{exc})", markup=False)
+            return code or 1
+        out.print("Saved to your session log.", markup=False)
+    return code

@@ -1,0 +1,66 @@
+"""The red-flag screen on a terminal, shared by `backcare plan` and `backcare play`.
+
+On a terminal every question is asked and must be answered y or n. Scripts have no
+terminal: they must state `--red-flags-none` ("I have none of the warning signs"), which
+is printed back so the statement is visible. No answer, no plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from backcare.cli.console import CliError, stderr
+from backcare.plans import QUESTIONS, ScreenResult, run_screen
+
+#: Exit code when a warning sign was reported: no plan, see a doctor.
+EXIT_RED_FLAG = 3
+
+
+def add_screen_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--red-flags-none", action="store_true",
+        help="state that you have none of the warning signs (for scripts; on a terminal "
+             "you are asked each question instead)",
+    )
+
+
+def _ask(question: str, stdin: TextIO, stdout: TextIO) -> bool:
+    for _ in range(5):
+        stdout.write(f"{question} [y/n] ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            raise CliError("the safety questions were not answered; no plan without them", 2)
+        answer = line.strip().lower()
+        if answer in {"y", "yes"}:
+            return True
+        if answer in {"n", "no"}:
+            return False
+        stdout.write("Please answer y or n.\n")
+    raise CliError("the safety questions were not answered; no plan without them", 2)
+
+
+def screen(args: argparse.Namespace, stdin: TextIO | None = None,
+           stdout: TextIO | None = None) -> ScreenResult:
+    """Run the screen; raise CliError (exit 3 with the advice) on any warning sign."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    if getattr(args, "red_flags_none", False):
+        result = run_screen({q.id: False for q in QUESTIONS})
+        stderr().print("You stated that you have none of the warning signs "
+                       "(--red-flags-none).", markup=False)
+        return result
+    if not stdin.isatty():
+        raise CliError(
+            "backcare asks a few safety questions before any routine. Run it on a terminal "
+            "to answer them, or add --red-flags-none to state you have none of the warning signs.",
+            2,
+        )
+    stdout.write("First, a few safety questions. Answer y (yes) or n (no).\n")
+    answers = {q.id: _ask(q.text, stdin, stdout) for q in QUESTIONS}
+    result = run_screen(answers)
+    if not result.plan_allowed:
+        raise CliError(f"{result.headline}\n{result.advice}", EXIT_RED_FLAG)
+    return result

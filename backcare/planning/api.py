@@ -1,0 +1,97 @@
+"""Personal plans over JSON: ``GET /api/screen`` and ``POST /api/plans`` (mounted at /api/).
+
+The red-flag answers travel with every plan request: the API remembers nothing. Any
+"yes" answers 403 with the care to get instead, and no plan. The 200 body is the shape
+``backcare plan --json`` prints (:mod:`backcare.planning.shapes`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.responses import Status
+from ninja.errors import HttpError
+from pydantic import Field, StrictBool, StrictInt
+
+from backcare.catalogue.library import get_library
+from backcare.export.timeline_shapes import TimelineOut
+from backcare.plans import InputError, PlanError, Profile, make_plan, run_screen
+from backcare.planning.shapes import ScreenOut, plan_out, screen_out
+
+router = Router(tags=["plans"])
+
+
+class PlanRequest(Schema):
+    routine: str = Field(description="the routine's slug, e.g. dont-crack-your-back")
+    floor: StrictBool = Field(description="can you get down to the floor and back up?")
+    diagnosis: Literal["none", "disc", "other"] = Field(
+        description="none known, a disc problem, or another specific diagnosis "
+                    "(such as osteoporosis, a spinal fusion, recent back surgery, "
+                    "spondylolisthesis)")
+    minutes: StrictInt | None = Field(None, description="time available; null for no limit")
+    pain: StrictInt | None = Field(None, description="pain today, 0-10; recorded, changes nothing")
+    skip: list[str] = Field(default_factory=list,
+                            description="exercise slugs to leave out because they hurt")
+    red_flags: dict[str, StrictBool] = Field(
+        description="every question id from GET /api/screen -> true (yes) or false (no)")
+
+
+class RedFlagOut(Schema):
+    detail: str
+    level: Literal["see-doctor", "emergency"]
+    advice: str
+    flagged: list[str]
+
+
+class FieldProblem(Schema):
+    loc: list[str]
+    msg: str
+
+
+class Unprocessable(Schema):
+    detail: str | list[FieldProblem]
+    minimum_seconds: int | None = None
+
+
+class Message(Schema):
+    detail: str
+
+
+def _problems(exc: InputError, prefix: tuple[str, ...] = ("body",)) -> Unprocessable:
+    return Unprocessable(detail=[FieldProblem(loc=[*prefix, field], msg=message)
+                                 for field, message in exc.errors.items()])
+
+
+@router.get("/screen", response=ScreenOut, summary="The safety questions to ask before any plan")
+def get_screen(request: HttpRequest) -> ScreenOut:
+    return screen_out()
+
+
+@router.post(
+    "/plans",
+    response={200: TimelineOut, 403: RedFlagOut, 404: Message, 422: Unprocessable},
+    summary="Fit a routine to one person, after the safety questions",
+)
+def create_plan(request: HttpRequest, payload: PlanRequest) -> Status[object]:
+    try:
+        screened = run_screen(payload.red_flags)
+    except InputError as exc:
+        return Status(422, _problems(exc, ("body", "red_flags")))
+    if not screened.plan_allowed:
+        return Status(403, RedFlagOut(detail=screened.headline, level=screened.level,  # type: ignore[arg-type]
+                                      advice=screened.advice, flagged=list(screened.flagged)))
+
+    library = get_library()
+    if payload.routine not in library.routines:
+        raise HttpError(404, f"No routine called {payload.routine!r}. See /api/routines for the list.")
+    try:
+        profile = Profile(floor=payload.floor, diagnosis=payload.diagnosis,
+                          minutes=payload.minutes, pain=payload.pain, skip=tuple(payload.skip))
+        plan = make_plan(library, payload.routine, profile)
+    except InputError as exc:
+        return Status(422, _problems(exc))
+    except PlanError as exc:
+        return Status(422, Unprocessable(detail=exc.message, minimum_seconds=exc.minimum_seconds))
+    return Status(200, plan_out(plan))

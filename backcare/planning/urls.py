@@ -1,0 +1,10 @@
+from django.urls import path
+
+from backcare.planning import views
+
+app_name = "planning"
+urlpatterns = [
+    path("screen/", views.screen, name="screen"),
+    path("routines/<slug:slug>/fit/", views.fit, name="fit"),
+    path("routines/<slug:slug>/plan/", views.plan, name="plan"),
+]

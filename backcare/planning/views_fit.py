@@ -1,0 +1,104 @@
+"""The profile form: /routines/<slug>/fit/ (a GET form that opens the plan page).
+
+Shown only after a current safety screen. The plan page re-shows it, with the problems
+named, when a plan URL carries answers that are not allowed (status 400).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from backcare.catalogue.library import get_library
+from backcare.content.schema import Routine
+from backcare.plans import MAX_MINUTES, MIN_MINUTES
+from backcare.planning.gate import needs_screen, routine_or_404
+
+#: How each field is named when a problem with it is reported.
+FIELD_LABELS: dict[str, str] = {
+    "floor": "Getting down to the floor",
+    "diagnosis": "Diagnosis",
+    "minutes": "Minutes you have",
+    "pain": "Pain today",
+    "skip": "Exercises to leave out",
+    "routine": "Routine",
+}
+FIELD_ANCHORS: dict[str, str] = {
+    "floor": "fit-floor-1", "diagnosis": "fit-diagnosis-none", "minutes": "fit-minutes",
+    "pain": "fit-pain", "skip": "fit-skip",
+}
+DIAGNOSIS_CHOICES: tuple[tuple[str, str, str], ...] = (
+    ("none", "None that I know of", ""),
+    ("disc", "A disc problem", "for example a bulging or herniated disc, as a clinician told you"),
+    ("other", "Another specific diagnosis",
+     "for example osteoporosis, a spinal fusion, recent back surgery or spondylolisthesis"),
+)
+
+
+def skip_values(query: QueryDict) -> list[str]:
+    """Skipped slugs from ``skip=a,b`` and/or repeated ``skip=a&skip=b`` (form checkboxes)."""
+    return [s.strip() for raw in query.getlist("skip") for s in raw.split(",") if s.strip()]
+
+
+def skip_options(routine: Routine) -> list[dict[str, str]]:
+    """The routine's exercises, each followed by its seated version, without repeats."""
+    library = get_library()
+    options: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for item in routine.items:
+        exercise = library.exercises[item.exercise]
+        alternative = library.exercises.get(exercise.seated_alternative or "")
+        for ex, note in ((exercise, ""), (alternative, f"seated version of {exercise.name}")):
+            if ex is None or ex.slug in seen:
+                continue
+            seen.add(ex.slug)
+            options.append({"slug": ex.slug, "name": ex.name, "note": note})
+    return options
+
+
+def form_values(query: QueryDict) -> dict[str, object]:
+    """What to show as already chosen: the answers in the query string, if any."""
+    return {
+        "floor": query.get("floor", ""),
+        "diagnosis": query.get("diagnosis", ""),
+        "minutes": query.get("minutes", ""),
+        "pain": query.get("pain", ""),
+        "skip": skip_values(query),
+    }
+
+
+def _order(field: str) -> int:
+    fields = list(FIELD_ANCHORS)
+    return fields.index(field) if field in fields else -1
+
+
+def render_form(request: HttpRequest, routine: Routine, errors: Mapping[str, str] | None = None,
+                status: int = 200) -> HttpResponse:
+    errors = dict(errors or {})
+    problems = [{"field": field, "label": FIELD_LABELS.get(field, field.capitalize()),
+                 "message": message, "anchor": FIELD_ANCHORS.get(field, "fit-form")}
+                for field, message in sorted(errors.items(), key=lambda fm: _order(fm[0]))]
+    return render(request, "planning/fit.html", {
+        "routine": routine,
+        "values": form_values(request.GET),
+        "errors": errors,
+        "problems": problems,
+        "diagnoses": DIAGNOSIS_CHOICES,
+        "options": skip_options(routine),
+        "min_minutes": MIN_MINUTES,
+        "max_minutes": MAX_MINUTES,
+    }, status=status)
+
+
+@never_cache
+@require_safe
+def fit(request: HttpRequest, slug: str) -> HttpResponse:
+    routine = routine_or_404(slug)
+    redirect = needs_screen(request)
+    if redirect is not None:
+        return redirect
+    return render_form(request, routine)

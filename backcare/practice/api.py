@@ -1,0 +1,250 @@
+"""The players' API: the timeline to follow, and the session log (mounted at /api/).
+
+- ``GET /api/timeline?routine=<slug>`` is the routine's step-by-step timeline. Adding the
+  plan parameters (``floor``, ``diagnosis``, ``minutes``, ``pain``, ``skip``) gives the
+  personal plan's timeline instead; that needs the red-flag screen done on this device.
+- ``POST /api/sessions`` saves one finished (or stopped) session. The client makes the
+  id, so a retry of the same save returns the row already saved (200) and never makes a
+  second one; the same id from another device is refused (409).
+- ``GET /api/sessions`` lists this device's sessions, newest first.
+
+Bad values answer 422 in django-ninja's own shape, ``{"detail": [{"loc": [...], "msg":
+..., "type": ...}]}``, whose ``loc`` ends with the field at fault, whether pydantic or
+our own checks found the problem.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Literal
+from urllib.parse import parse_qsl, urlencode
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError, ValidationError
+from pydantic import AwareDatetime, StrictBool, StrictInt
+
+from backcare.catalogue.library import get_library
+from backcare.content import Library
+from backcare.export.timeline_shapes import ChangeOut, TimelineOut, timeline_out
+from backcare.planning.screen_memory import screen_is_current
+from backcare.plans import InputError, Plan, PlanError, make_plan, profile_from_params
+from backcare.plans.profile import profile_to_params
+from backcare.practice.device import device_id, ensure_device
+from backcare.practice.models import PracticeSession
+from backcare.timeline import Timeline
+
+router = Router(tags=["practice"])
+
+PLAN_PARAMS = ("floor", "diagnosis", "minutes", "pain", "skip")
+#: How far in the future a client's clock may put a session before we call it wrong.
+FUTURE_SLACK = timedelta(minutes=5)
+#: No single session lasts longer than this; a longer one is a client bug.
+LONGEST_SESSION = timedelta(hours=24)
+
+
+class Message(Schema):
+    detail: str
+
+
+class FieldProblem(Schema):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Problems(Schema):
+    detail: list[FieldProblem]
+
+
+def _problems(where: str, errors: dict[str, str]) -> ValidationError:
+    prefix = ["body", "payload"] if where == "body" else [where]
+    return ValidationError([
+        {"loc": [*prefix, field], "msg": message, "type": "value_error"}
+        for field, message in errors.items()
+    ])
+
+
+# --- Plans and timelines -----------------------------------------------------------------
+
+def plan_from_params(library: Library, routine: str, params: dict[str, str]) -> Plan:
+    """The plan for these query parameters; InputError names a bad field.
+
+    A plan that cannot be made (PlanError) is reported against ``minutes`` when time is
+    the problem, else against ``plan``.
+    """
+    profile = profile_from_params(params)
+    try:
+        return make_plan(library, routine, profile)
+    except PlanError as exc:
+        field = "minutes" if exc.minimum_seconds is not None else "plan"
+        raise InputError({field: exc.message}) from None
+
+
+def plan_query(plan: Plan) -> str:
+    return urlencode(profile_to_params(plan.profile))
+
+
+def changes_out(plan: Plan) -> list[ChangeOut]:
+    return [ChangeOut(kind=c.kind, exercise=c.exercise, replacement=c.replacement,
+                      reason=c.reason) for c in plan.changes]
+
+
+@router.get(
+    "/timeline",
+    response={200: TimelineOut, 403: Message, 404: Message, 422: Problems},
+    summary="The step-by-step timeline of a routine, or of your personal plan",
+)
+def get_timeline(
+    request: HttpRequest,
+    routine: str,
+    floor: str | None = None,
+    diagnosis: str | None = None,
+    minutes: str | None = None,
+    pain: str | None = None,
+    skip: str | None = None,
+) -> TimelineOut:
+    """Every step in order: exercise, side, set and repetition, hold, the rest after it,
+    a cue, and when it starts (seconds from the start).
+
+    With any of `floor` (1 or 0), `diagnosis` (none, disc, other), `minutes`, `pain` or
+    `skip` (comma-separated exercise slugs), this is your personal plan, which needs the
+    safety questions answered on this device first (else 403)."""
+    library = get_library()
+    found = library.routines.get(routine)
+    if found is None:
+        raise HttpError(404, f"No routine called {routine!r}. See /api/routines for the list.")
+    if not any(name in request.GET for name in PLAN_PARAMS):
+        return timeline_out(found.slug, found.title, library.timeline(found.slug))
+    if not screen_is_current(request):
+        raise HttpError(403, "A personal plan needs the safety questions first. Answer them "
+                             "at /screen/, then ask again.")
+    params = {name: request.GET[name] for name in PLAN_PARAMS if name in request.GET}
+    try:
+        plan = plan_from_params(library, found.slug, params)
+    except InputError as exc:
+        raise _problems("query", dict(exc.errors)) from None
+    return timeline_out(plan.routine_slug, plan.routine_title, plan.timeline,
+                        plan=plan_query(plan), changes=changes_out(plan))
+
+
+# --- The session log ---------------------------------------------------------------------
+
+class SessionIn(Schema):
+    id: uuid.UUID = Field(description="made by the client; saving the same id again is safe")
+    routine: str = Field(max_length=120)
+    plan: str | None = Field(None, max_length=500,
+                             description="the plan's query string, or null for the routine")
+    started_at: AwareDatetime
+    ended_at: AwareDatetime
+    pain_before: StrictInt = Field(ge=0, le=10)
+    pain_after: StrictInt | None = Field(None, ge=0, le=10)
+    feeling: Literal["better", "same", "worse", ""] = ""
+    steps_done: StrictInt = Field(ge=0)
+    steps_total: StrictInt = Field(ge=0)
+    stopped_for_pain: StrictBool = False
+
+
+class SessionOut(Schema):
+    id: uuid.UUID
+    routine: str
+    plan: str | None
+    started_at: datetime
+    ended_at: datetime
+    pain_before: int
+    pain_after: int | None
+    feeling: str
+    steps_done: int
+    steps_total: int
+    stopped_for_pain: bool
+    created_at: datetime
+
+
+def session_out(row: PracticeSession) -> SessionOut:
+    return SessionOut(
+        id=row.id, routine=row.routine, plan=row.plan or None, started_at=row.started_at,
+        ended_at=row.ended_at, pain_before=row.pain_before, pain_after=row.pain_after,
+        feeling=row.feeling, steps_done=row.steps_done, steps_total=row.steps_total,
+        stopped_for_pain=row.stopped_for_pain, created_at=row.created_at,
+    )
+
+
+def _timeline_for(library: Library, payload: SessionIn) -> tuple[Timeline, str]:
+    """The timeline the session followed and the plan's canonical query string ('' if none)."""
+    if payload.routine not in library.routines:
+        raise _problems("body", {"routine": f"there is no routine called {payload.routine!r}"})
+    raw = (payload.plan or "").strip().lstrip("?")
+    if not raw:
+        return library.timeline(payload.routine), ""
+    try:
+        plan = plan_from_params(library, payload.routine, dict(parse_qsl(raw, keep_blank_values=True)))
+    except InputError as exc:
+        detail = "; ".join(f"{field} {message}" for field, message in exc.errors.items())
+        raise _problems("body", {"plan": detail}) from None
+    return plan.timeline, plan_query(plan)
+
+
+def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
+    """Raise a 422 naming every field at fault; return the canonical plan string."""
+    timeline, plan = _timeline_for(library, payload)
+    errors: dict[str, str] = {}
+    if payload.started_at > now + FUTURE_SLACK:
+        errors["started_at"] = "is in the future"
+    if payload.ended_at > now + FUTURE_SLACK:
+        errors["ended_at"] = "is in the future"
+    elif payload.ended_at < payload.started_at:
+        errors["ended_at"] = "is before started_at"
+    elif payload.ended_at - payload.started_at > LONGEST_SESSION:
+        errors["ended_at"] = "is more than 24 hours after started_at"
+    if payload.steps_total > len(timeline.steps):
+        errors["steps_total"] = (f"is more than the {len(timeline.steps)} steps this "
+                                 f"{'plan' if plan else 'routine'} has")
+    if payload.steps_done > payload.steps_total:
+        errors["steps_done"] = "is more than steps_total"
+    if errors:
+        raise _problems("body", errors)
+    return plan
+
+
+@router.post(
+    "/sessions",
+    response={200: SessionOut, 201: SessionOut, 409: Message, 422: Problems},
+    summary="Save one practice session (safe to retry with the same id)",
+)
+def save_session(request: HttpRequest, response: HttpResponse,
+                 payload: SessionIn) -> Status[SessionOut]:
+    """201 with the saved session; 200 with the one already saved when this device sent
+    the same id before; 409 when another device holds that id."""
+    plan = check_session(get_library(), payload, timezone.now())
+    device = ensure_device(request, response)
+    values = payload.model_dump(exclude={"id", "plan"})
+    try:
+        with transaction.atomic():
+            row, created = PracticeSession.objects.get_or_create(
+                id=payload.id, defaults={**values, "plan": plan, "device": device},
+            )
+    except IntegrityError:
+        # A concurrent save of the same id won the race; answer with what it saved.
+        row = PracticeSession.objects.filter(id=payload.id).first()
+        if row is None:
+            raise
+        created = False
+    if row.device != device:
+        raise HttpError(409, "A session with this id was saved from another device. "
+                             "Make a new id for a new session.")
+    return Status(201 if created else 200, session_out(row))
+
+
+@router.get("/sessions", response=list[SessionOut],
+            summary="This device's sessions, newest first")
+def list_sessions(request: HttpRequest, limit: int = Query(100, ge=1, le=1000)) -> list[SessionOut]:
+    """Empty until this device has saved a session (the device cookie is set by the
+    player page and by the first save)."""
+    device = device_id(request)
+    if device is None:
+        return []
+    rows = PracticeSession.objects.filter(device=device).order_by("-started_at", "-created_at")
+    return [session_out(row) for row in rows[:limit]]

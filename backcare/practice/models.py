@@ -1,0 +1,78 @@
+"""The session log: one row each time someone follows a routine (or a plan) in a player.
+
+Nothing here identifies a person. ``device`` is a random id kept in a cookie on the
+browser (see :mod:`backcare.practice.device`) or in var/cli-device for the terminal
+player, so a device sees its own history and nobody else's. The id of a session is made
+by the client, which makes saving idempotent: a retried save finds the row already there.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+PAIN_MIN, PAIN_MAX = 0, 10
+
+
+class Feeling(models.TextChoices):
+    BETTER = "better", "Better"
+    SAME = "same", "About the same"
+    WORSE = "worse", "Worse"
+    UNSAID = "", "Not said"
+
+
+class PracticeSession(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    device = models.CharField(max_length=64)  # indexed by practice_device_recent
+    routine = models.SlugField(max_length=120)
+    plan = models.CharField(max_length=500, blank=True, default="",
+                            help_text="the profile as a query string; blank for the plain routine")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField()
+    pain_before = models.PositiveSmallIntegerField()
+    pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    feeling = models.CharField(max_length=6, choices=Feeling.choices, blank=True, default="")
+    steps_done = models.PositiveIntegerField()
+    steps_total = models.PositiveIntegerField()
+    stopped_for_pain = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-started_at", "-created_at")
+        indexes = [models.Index(fields=("device", "-started_at"), name="practice_device_recent")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pain_before__gte=PAIN_MIN) & Q(pain_before__lte=PAIN_MAX),
+                name="practice_pain_before_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_after__isnull=True)
+                | (Q(pain_after__gte=PAIN_MIN) & Q(pain_after__lte=PAIN_MAX)),
+                name="practice_pain_after_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(steps_done__lte=models.F("steps_total")),
+                name="practice_steps_done_within_total",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_at__gte=models.F("started_at")),
+                name="practice_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(feeling__in=[c.value for c in Feeling]),
+                name="practice_feeling_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.routine} at {self.started_at:%Y-%m-%d %H:%M} ({self.device})"
+
+    @property
+    def seconds(self) -> int:
+        return max(0, int((self.ended_at - self.started_at).total_seconds()))
+
+    @property
+    def completed(self) -> bool:
+        return self.steps_done == self.steps_total and not self.stopped_for_pain

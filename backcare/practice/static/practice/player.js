@@ -1,0 +1,589 @@
+// backcare's follow-along player: the physical therapist's voice and stopwatch.
+//
+// Timing comes from deadlines on a monotonic clock (performance.now()), never from
+// counting ticks: the schedule of every phase is computed once at Start, and each
+// frame (requestAnimationFrame, plus a timeout for when the tab is hidden) works out
+// which phase the elapsed time falls in. Paused time is left out of the elapsed time.
+// A hidden tab therefore comes back on the right step, and the routine ends when the
+// timeline says it does.
+
+import { buildSchedule, phaseAt, skipTarget, backTarget, isFirstOfExercise } from "./schedule.js";
+import { Cues, voicePreference } from "./cues.js";
+import { SessionLog, forget, keep, newId, pendingSessions } from "./sessions.js";
+
+const READY_KEY = "backcare.getReady";
+const data = JSON.parse(document.getElementById("timeline").textContent);
+const steps = data.steps;
+const root = document.getElementById("player");
+const $ = (id) => document.getElementById(id);
+
+const ui = {
+  setup: $("setup"), setupForm: $("setup-form"), totalWithReady: $("total-with-ready"),
+  voice: $("voice"), pendingNote: $("pending-note"), painProblem: $("pain-before-problem"),
+  play: $("play"), progress: $("progress"), timeLeft: $("time-left"),
+  phaseLabel: $("phase-label"), countdown: $("countdown"), name: $("now-name"),
+  side: $("now-side"), rep: $("now-rep"), set: $("now-set"), cue: $("now-cue"),
+  position: $("now-position"), demo: $("now-demo"), next: $("next"),
+  pausedNote: $("paused-note"), pause: $("pause"), skip: $("skip"), back: $("back"),
+  wakeNote: $("wake-note"),
+  finish: $("finish"), finishTitle: $("finish-title"), finishSummary: $("finish-summary"),
+  finishForm: $("finish-form"), save: $("save"),
+  stopped: $("stopped"), stoppedTitle: $("stopped-title"),
+  after: $("after"), saveStatus: $("save-status"),
+  stop: $("stop"), announce: $("announce"), alert: $("alert"), flash: $("flash"),
+};
+
+const cues = new Cues(ui.flash);
+const log = new SessionLog(data.sessions_url, root.dataset.csrf || "", showPending);
+
+// ---------------------------------------------------------------- the clock
+
+const now = () => performance.now();
+
+class Clock {
+  constructor() { this.base = 0; this.anchor = 0; this.running = false; }
+  elapsed() { return this.running ? this.base + (now() - this.anchor) : this.base; }
+  start() { this.base = 0; this.anchor = now(); this.running = true; }
+  pause() { this.base = this.elapsed(); this.running = false; }
+  resume() { this.anchor = now(); this.running = true; }
+  jump(t) { this.base = t; this.anchor = now(); }
+}
+
+// ---------------------------------------------------------------- state
+
+const player = {
+  state: "setup",         // setup | playing | paused | finished | stopped
+  schedule: null,
+  clock: new Clock(),
+  index: -1,              // the phase on screen
+  lastElapsed: 0,         // elapsed time at the previous frame
+  done: new Set(),        // steps whose hold has run to the end
+  session: null,
+  saved: false,
+  hidden: document.visibilityState === "hidden",
+  raf: 0,
+  timer: 0,
+  log: [],                // [{phase, scheduled, at}] when each phase came on screen
+  wallStart: 0,
+  wallEnd: 0,
+};
+
+// ---------------------------------------------------------------- words
+
+const exerciseOf = (i) => data.exercises[steps[i].exercise] || { name: steps[i].name, cue: steps[i].cue };
+const sideText = (side) => (side === "left" ? "Left side" : side === "right" ? "Right side" : "");
+const repText = (s) => (s.reps > 1 ? `Rep ${s.rep} of ${s.reps}` : "");
+const setText = (s) => (s.sets > 1 ? `Set ${s.set} of ${s.sets}` : "");
+
+function clockText(seconds) {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+function durationText(seconds) {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  if (!m) return `${s} s`;
+  return s ? `${m} min ${s} s` : `${m} min`;
+}
+
+/** What step i is, in a few words, as the "Next:" line says it after step prev. */
+function nextText(prev, i) {
+  if (i >= steps.length) return "Next: the finish — nearly there";
+  const s = steps[i];
+  if (prev < 0 || steps[prev].exercise !== s.exercise) return `Next: ${exerciseOf(i).name}`;
+  const parts = [];
+  if (steps[prev].set !== s.set) parts.push(setText(s));
+  if (steps[prev].side !== s.side) parts.push(sideText(s.side));
+  if (s.reps > 1) parts.push(repText(s));
+  return `Next: ${parts.filter(Boolean).join(", ") || exerciseOf(i).name}`;
+}
+
+function holdWord(i) {
+  const kind = exerciseOf(i).kind;
+  return kind === "stretch" || kind === "isometric" ? "Hold" : "Move";
+}
+
+function phaseLabel(phase) {
+  if (phase.kind === "ready") return "Get ready";
+  if (phase.kind === "hold") return holdWord(phase.step);
+  const upcoming = steps[phase.step + 1];
+  if (phase.rest === "switch") return "Switch sides";
+  if (phase.rest === "set") return `Rest — then set ${upcoming.set} of ${upcoming.sets}`;
+  if (phase.rest === "next") return `Next: ${exerciseOf(phase.step + 1).name}`;
+  return "Rest";
+}
+
+/** The step the card shows: the one being done, or, during a rest, the one coming. */
+const shownStep = (phase) => (phase.kind === "rest" ? phase.step + 1 : phase.step);
+
+function whereText(i) {
+  const s = steps[i];
+  return [exerciseOf(i).name, sideText(s.side).toLowerCase(), repText(s).toLowerCase(), setText(s).toLowerCase()]
+    .filter(Boolean).join(", ");
+}
+
+// ---------------------------------------------------------------- drawing
+
+function put(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function show(el, visible) {
+  if (el.hidden === visible) el.hidden = !visible;
+}
+
+function render(elapsed) {
+  const { schedule } = player;
+  const index = Math.min(player.index, schedule.phases.length - 1);
+  const phase = schedule.phases[index];
+  const i = shownStep(phase);
+  const s = steps[i];
+  const info = exerciseOf(i);
+  const remaining = player.index >= schedule.phases.length ? 0 : (phase.end - elapsed) / 1000;
+
+  root.dataset.state = player.state;
+  root.dataset.phase = player.index >= schedule.phases.length ? "end" : phase.kind;
+  root.dataset.step = String(i);
+  put(ui.phaseLabel, phaseLabel(phase));
+  put(ui.countdown, String(Math.max(0, Math.ceil(remaining))));
+  put(ui.name, info.name);
+  put(ui.side, sideText(s.side));
+  put(ui.rep, repText(s));
+  put(ui.set, setText(s));
+  show(ui.side, Boolean(s.side));
+  show(ui.rep, s.reps > 1);
+  show(ui.set, s.sets > 1);
+  put(ui.cue, s.cue);
+  put(ui.position, info.position || "");
+  if (info.demo) {
+    if (ui.demo.getAttribute("src") !== info.demo) {
+      ui.demo.src = info.demo;
+      ui.demo.alt = `Moving figure showing ${info.name}`;
+    }
+    show(ui.demo, true);
+  } else {
+    show(ui.demo, false);
+  }
+  put(ui.next, nextText(i, i + 1));
+  const total = schedule.total;
+  const value = String(Math.round((Math.min(elapsed, total) / total) * 1000));
+  if (ui.progress.getAttribute("value") !== value) ui.progress.setAttribute("value", value);
+  put(ui.timeLeft, clockText((total - elapsed) / 1000));
+  const paused = player.state === "paused";
+  show(ui.pausedNote, paused);
+  put(ui.pause, paused ? "Resume" : "Pause");
+  ui.pause.setAttribute("aria-pressed", String(paused));
+}
+
+// ---------------------------------------------------------------- cues
+
+/** Cue points inside a phase: [ms from the start of the routine, action]. */
+function cuePoints(phase) {
+  const points = [];
+  const length = phase.end - phase.start;
+  const countdown = () => {
+    for (const n of [3, 2, 1]) {
+      points.push([phase.end - n * 1000, () => cues.cue("tick", String(n), "cue")]);
+    }
+  };
+  if (phase.kind === "ready" && length >= 4000) countdown();
+  if (phase.kind === "hold") {
+    if (length >= 20000) {
+      points.push([phase.start + length / 2, () => cues.cue("halfway", "Halfway", "cue")]);
+    }
+    if (length >= 8000) countdown();
+  }
+  if (phase.kind === "rest" && (phase.rest === "switch" || phase.rest === "set") && length >= 5000) {
+    countdown();
+  }
+  return points;
+}
+
+function phaseStartCue(phase) {
+  const i = phase.step;
+  const s = steps[i];
+  if (phase.kind === "ready") {
+    const side = s.side ? `, ${sideText(s.side).toLowerCase()}` : "";
+    cues.cue("rest", `Get ready: ${exerciseOf(i).name}${side}. ${exerciseOf(i).position || ""}`, "cue");
+  } else if (phase.kind === "hold") {
+    const opening = isFirstOfExercise(steps, i) || s.rep === 1;
+    const side = s.side && opening ? ` ${sideText(s.side).toLowerCase()}.` : "";
+    const words = opening ? `Begin${side ? "," + side : "."} ${s.cue}` : String(s.rep);
+    cues.cue("start", words, "cue");
+  } else if (phase.rest === "switch") {
+    cues.cue("switch", `Switch sides. ${sideText(steps[i + 1].side)} next.`, "switch");
+  } else if (phase.rest === "set") {
+    cues.cue("rest", `Rest. Set ${steps[i + 1].set} is next.`, "cue");
+  } else if (phase.rest === "next") {
+    cues.cue("rest", `Well done. Next: ${exerciseOf(i + 1).name}.`, "cue");
+  } else {
+    cues.cue("rest", phase.end - phase.start >= 2000 ? "Rest" : "", "cue");
+  }
+}
+
+function announceText(phase) {
+  const i = shownStep(phase);
+  if (phase.kind === "ready") return `Get ready: ${whereText(i)}.`;
+  if (phase.kind === "hold") return `${holdWord(i)}: ${whereText(i)}. ${steps[i].cue}`;
+  if (phase.rest === "switch") return `Switch sides. Next: ${whereText(i)}.`;
+  if (phase.rest === "next") return `Rest. Next: ${whereText(i)}.`;
+  return "";
+}
+
+function announce(text) {
+  if (text) ui.announce.textContent = text;
+}
+
+// ---------------------------------------------------------------- the frame loop
+
+function markDone(from, to) {
+  for (const h of player.schedule.holdPhase) {
+    const end = player.schedule.phases[h].end;
+    if (end > from && end <= to) player.done.add(player.schedule.phases[h].step);
+  }
+}
+
+function frame() {
+  if (player.state !== "playing" && player.state !== "paused") return;
+  const { schedule, clock } = player;
+  const elapsed = clock.elapsed();
+  const index = phaseAt(schedule, elapsed);
+  markDone(player.lastElapsed, elapsed);
+
+  if (index !== player.index) {
+    const fresh = index < schedule.phases.length && elapsed - schedule.phases[index].start < 1500;
+    player.index = index;
+    player.log.push({ phase: index, scheduled: index < schedule.phases.length ? schedule.phases[index].start : schedule.total, at: elapsed });
+    if (index >= schedule.phases.length) {
+      finish();
+      return;
+    }
+    const phase = schedule.phases[index];
+    if (fresh && !player.hidden) announce(announceText(phase));
+    if (fresh) phaseStartCue(phase);
+  } else if (index < schedule.phases.length) {
+    for (const [at, act] of cuePoints(schedule.phases[index])) {
+      if (at > player.lastElapsed && at <= elapsed && elapsed - at < 1000) act();
+    }
+  }
+  player.lastElapsed = elapsed;
+  render(elapsed);
+  plan(elapsed);
+}
+
+/** Ask for the next frame: an animation frame when visible, and a timeout at the next deadline. */
+function plan(elapsed) {
+  cancelAnimationFrame(player.raf);
+  clearTimeout(player.timer);
+  if (player.state !== "playing") return;
+  if (!player.hidden) player.raf = requestAnimationFrame(frame);
+  const phase = player.schedule.phases[player.index];
+  // The next moment anything changes: the phase's end, a cue, or the countdown's next second.
+  let next = phase.end;
+  for (const [at] of cuePoints(phase)) if (at > elapsed && at < next) next = at;
+  const secondMark = phase.end - Math.floor((phase.end - elapsed) / 1000) * 1000;
+  if (secondMark > elapsed && secondMark < next) next = secondMark;
+  player.timer = setTimeout(frame, Math.max(0, Math.min(next - elapsed, 1000)));
+}
+
+// ---------------------------------------------------------------- controls
+
+function setState(state) {
+  player.state = state;
+  root.dataset.state = state;
+}
+
+function start(event) {
+  event.preventDefault();
+  const form = new FormData(ui.setupForm);
+  const getReady = Number(form.get("get_ready")) || data.get_ready_choices[0];
+  const painBefore = form.get("pain_before");
+  if (painBefore === null) {  // the session log needs it; one tap
+    show(ui.painProblem, true);
+    ui.setupForm.querySelector('input[name="pain_before"]').focus();
+    return;
+  }
+  show(ui.painProblem, false);
+  try { localStorage.setItem(READY_KEY, String(getReady)); } catch { /* private mode */ }
+  cues.setVoice(ui.voice.checked);
+  cues.unlock();
+
+  player.schedule = buildSchedule(steps, getReady);
+  player.session = {
+    id: newId(),
+    routine: data.routine,
+    plan: data.plan,
+    started_at: new Date().toISOString(),
+    ended_at: null,
+    pain_before: Number(painBefore),
+    pain_after: null,
+    feeling: "",
+    steps_done: 0,
+    steps_total: steps.length,
+    stopped_for_pain: false,
+  };
+  player.index = -1;
+  player.lastElapsed = 0;
+  player.done = new Set();
+  player.log = [];
+  show(ui.setup, false);
+  show(ui.play, true);
+  setState("playing");
+  player.wallStart = Date.now();
+  player.clock.start();
+  root.focus({ preventScroll: true });
+  ui.play.scrollIntoView({ block: "start" });
+  requestWakeLock();
+  frame();
+}
+
+function togglePause() {
+  if (player.state === "playing") {
+    player.clock.pause();
+    setState("paused");
+    cues.silence();
+    announce("Paused.");
+    cues.flash("cue");
+  } else if (player.state === "paused") {
+    player.clock.resume();
+    setState("playing");
+    announce(`Carrying on: ${whereText(shownStep(player.schedule.phases[player.index]))}.`);
+    requestWakeLock();
+  } else {
+    return;
+  }
+  frame();
+  render(player.clock.elapsed());
+}
+
+function jumpTo(target) {
+  if (player.state !== "playing" && player.state !== "paused") return;
+  player.clock.jump(target);
+  player.lastElapsed = target;  // steps jumped over are not done
+  player.index = -1;            // so the new phase is announced
+  cues.silence();
+  if (player.state === "paused") {
+    const index = phaseAt(player.schedule, target);
+    player.index = index;
+    if (index >= player.schedule.phases.length) {
+      finish();
+      return;
+    }
+    announce(`Paused on ${whereText(shownStep(player.schedule.phases[index]))}.`);
+    render(target);
+    return;
+  }
+  frame();
+}
+
+function skip() {
+  if (player.index < 0 || player.index >= player.schedule.phases.length) return;
+  jumpTo(skipTarget(player.schedule, player.index));
+}
+
+function back() {
+  if (player.index < 0 || player.index >= player.schedule.phases.length) return;
+  jumpTo(backTarget(player.schedule, player.index, player.clock.elapsed()));
+}
+
+function endSession(stoppedForPain) {
+  const { session } = player;
+  player.clock.pause();
+  cancelAnimationFrame(player.raf);
+  clearTimeout(player.timer);
+  player.wallEnd = Date.now();
+  markDone(player.lastElapsed, player.clock.elapsed());
+  session.ended_at = new Date().toISOString();
+  session.steps_done = player.done.size;
+  session.stopped_for_pain = stoppedForPain;
+  releaseWakeLock();
+  show(ui.play, false);
+}
+
+function finish() {
+  endSession(false);
+  setState("finished");
+  render(player.schedule.total);
+  ui.finishSummary.textContent = player.done.size === steps.length
+    ? `You followed all ${steps.length} steps of ${data.title}.`
+    : `You did ${player.done.size} of ${steps.length} steps of ${data.title}.`;
+  show(ui.finish, true);
+  show(ui.after, false);
+  cues.cue("done", "Done. Well done.", "done");
+  announce("Done. The routine is finished.");
+  ui.finishTitle.focus();
+}
+
+async function saveSession(session) {
+  player.saved = true;
+  show(ui.after, true);
+  ui.saveStatus.textContent = "Saving…";
+  const outcome = await log.save(session);
+  ui.saveStatus.textContent = {
+    saved: "Saved.",
+    later: "Kept on this device. Will be sent when you're back online.",
+    rejected: "This session could not be saved.",
+  }[outcome];
+  ui.saveStatus.dataset.outcome = outcome;
+}
+
+function submitFinish(event) {
+  event.preventDefault();
+  if (player.saved) return;
+  const form = new FormData(ui.finishForm);
+  const pain = form.get("pain_after");
+  player.session.pain_after = pain === null ? null : Number(pain);
+  player.session.feeling = form.get("feeling") || "";
+  ui.save.disabled = true;
+  show(ui.finishForm, false);
+  saveSession(player.session);
+}
+
+function stopForPain() {
+  cues.silence();
+  const active = player.state === "playing" || player.state === "paused";
+  if (active) endSession(true);
+  if (player.state === "finished" && !player.saved) player.session.stopped_for_pain = true;
+  const wasFinished = player.state === "finished";
+  setState("stopped");
+  for (const el of [ui.setup, ui.play, ui.finish]) show(el, false);
+  show(ui.stopped, true);
+  show(ui.after, true);
+  ui.alert.textContent = "Stopped. Rest now. If the pain does not settle, contact your healthcare provider.";
+  cues.say("Stop now, and rest.");
+  cues.flash("done");
+  ui.stoppedTitle.focus();
+  if ((active || wasFinished) && !player.saved) saveSession(player.session);
+}
+
+function onKey(event) {
+  if (player.state !== "playing" && player.state !== "paused") return;
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target;
+  if (target.closest && target.closest("input, textarea, select")) return;
+  if (event.key === " " || event.key === "Spacebar") {
+    if (target.closest && target.closest("button, a")) return;  // the button's own action
+    event.preventDefault();
+    togglePause();
+  } else if (event.key === "ArrowRight") {
+    event.preventDefault();
+    skip();
+  } else if (event.key === "ArrowLeft") {
+    event.preventDefault();
+    back();
+  }
+}
+
+// ---------------------------------------------------------------- the screen and the tab
+
+let wakeLock = null;
+
+async function requestWakeLock() {
+  if (player.state !== "playing" && player.state !== "paused") return;
+  if (!("wakeLock" in navigator) || !navigator.wakeLock) {
+    show(ui.wakeNote, true);
+    return;
+  }
+  if (wakeLock && !wakeLock.released) return;
+  try {
+    wakeLock = await navigator.wakeLock.request("screen");
+    show(ui.wakeNote, false);
+  } catch {
+    wakeLock = null;
+    show(ui.wakeNote, true);
+  }
+}
+
+function releaseWakeLock() {
+  if (wakeLock) wakeLock.release().catch(() => {});
+  wakeLock = null;
+}
+
+function onVisibility() {
+  player.hidden = document.visibilityState === "hidden";
+  if (player.hidden || (player.state !== "playing" && player.state !== "paused")) {
+    if (player.hidden && player.state === "playing") plan(player.clock.elapsed());
+    return;
+  }
+  requestWakeLock();
+  frame();  // jump to wherever the clock says we are
+  if (player.state === "playing" || player.state === "paused") {
+    const phase = player.schedule.phases[player.index];
+    const text = `You are on ${whereText(shownStep(phase))}. ${phaseLabel(phase)}, ${ui.countdown.textContent} seconds left.`;
+    announce(text);
+    cues.say(`You are on ${whereText(shownStep(phase))}.`);
+  }
+}
+
+function onPageHide() {
+  cues.silence();
+  // Finished but not yet saved: keep it, so the next visit sends it.
+  if (player.session && player.session.ended_at && !player.saved) keep(player.session);
+}
+
+function onPageShow(event) {
+  // Back from the browser's page cache before it was sent: the form here is the one to save.
+  if (event.persisted && player.session && !player.saved) forget(player.session.id);
+}
+
+// ---------------------------------------------------------------- set-up
+
+function showPending(count) {
+  ui.pendingNote.textContent = count
+    ? `${count} earlier session${count === 1 ? " is" : "s are"} kept on this device and will be sent when you're back online.`
+    : "";
+  if (!count && ui.saveStatus.dataset.outcome === "later") {
+    ui.saveStatus.textContent = "Saved.";
+    ui.saveStatus.dataset.outcome = "saved";
+  }
+}
+
+function updateTotal() {
+  const getReady = Number(new FormData(ui.setupForm).get("get_ready")) || data.get_ready_choices[0];
+  ui.totalWithReady.textContent = durationText(buildSchedule(steps, getReady).total / 1000);
+}
+
+function init() {
+  let savedReady = null;
+  try { savedReady = localStorage.getItem(READY_KEY); } catch { /* private mode */ }
+  const choice = ui.setupForm.querySelector(`input[name="get_ready"][value="${savedReady}"]`);
+  if (choice) choice.checked = true;
+  ui.voice.checked = voicePreference();
+  updateTotal();
+
+  ui.setupForm.addEventListener("change", updateTotal);
+  ui.voice.addEventListener("change", () => cues.setVoice(ui.voice.checked));
+  ui.setupForm.addEventListener("submit", start);
+  ui.pause.addEventListener("click", togglePause);
+  ui.skip.addEventListener("click", skip);
+  ui.back.addEventListener("click", back);
+  ui.stop.addEventListener("click", stopForPain);
+  ui.finishForm.addEventListener("submit", submitFinish);
+  document.addEventListener("keydown", onKey);
+  document.addEventListener("visibilitychange", onVisibility);
+  window.addEventListener("pagehide", onPageHide);
+  window.addEventListener("pageshow", onPageShow);
+  showPending(pendingSessions().length);
+  log.start();
+
+  // A small read-only view for automated tests; people never need it.
+  window.backcarePlayer = {
+    snapshot() {
+      const { schedule } = player;
+      return {
+        state: player.state,
+        elapsed: schedule ? player.clock.elapsed() : 0,
+        phase: player.index,
+        total: schedule ? schedule.total : null,
+        phases: schedule ? schedule.phases : [],
+        log: player.log.slice(),
+        wallElapsed: player.wallStart ? (player.wallEnd || Date.now()) - player.wallStart : 0,
+        stepsDone: player.done.size,
+      };
+    },
+  };
+  root.dataset.ready = "true";
+}
+
+init();

@@ -1,0 +1,133 @@
+"""The follow-along player page: /routines/<slug>/play/ and the same with plan parameters.
+
+The page carries the step-by-step timeline (the same JSON shape the API and the terminal
+player use) plus a little about each exercise, and practice/player.js runs it in the
+browser: get-ready countdowns, holds and rests, voice, tones and a screen flash, and the
+session log. The red-flag screen must have been completed on this device first.
+
+With no plan parameters the routine is played as published; with them
+(``?floor=0&diagnosis=none&minutes=3&skip=...``) it is played as ``make_plan`` adapts it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+
+from backcare.catalogue.library import get_library
+from backcare.content import Library
+from backcare.content.schema import Routine
+from backcare.export.timeline_shapes import ChangeOut, TimelineOut, timeline_out
+from backcare.planning.screen_memory import screen_is_current
+from backcare.plans import InputError, PlanError, make_plan, profile_from_params, profile_to_params
+from backcare.practice.device import ensure_device
+
+#: Query parameters that turn the routine into a personal plan.
+PLAN_PARAMS = ("floor", "diagnosis", "minutes", "pain", "skip")
+#: What each plan parameter is, for the page that explains a bad one.
+PARAM_LABELS = {
+    "floor": "Getting down to the floor",
+    "diagnosis": "Diagnosis",
+    "minutes": "Time available",
+    "pain": "Pain today",
+    "skip": "Exercises to leave out",
+    "routine": "Routine",
+}
+GET_READY_CHOICES = (5, 10)
+
+
+def _screen_url(request: HttpRequest) -> str:
+    try:
+        base = reverse("planning:screen")
+    except NoReverseMatch:
+        base = "/screen/"
+    return f"{base}?{urlencode({'next': request.get_full_path()})}"
+
+
+def _demo_url(slug: str) -> str | None:
+    try:
+        return reverse("exercise_demo", args=[slug])
+    except NoReverseMatch:
+        return None
+
+
+def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, Any]]:
+    info: dict[str, dict[str, Any]] = {}
+    for slug in slugs:
+        if slug in info:
+            continue
+        exercise = library.exercises[slug]
+        info[slug] = {
+            "name": exercise.name,
+            "cue": exercise.cues[0],
+            "position": exercise.position_label,
+            "summary": exercise.summary,
+            "kind": exercise.kind,
+            "demo": _demo_url(slug) if exercise.demo is not None else None,
+        }
+    return info
+
+
+def _timeline_for(request: HttpRequest, library: Library, routine: Routine) -> TimelineOut:
+    """The routine's timeline, or the person's plan's when plan parameters are given.
+
+    Raises InputError (bad parameters) or PlanError (no plan can be made).
+    """
+    if not any(name in request.GET for name in PLAN_PARAMS):
+        return timeline_out(routine.slug, routine.title, library.timeline(routine.slug))
+    profile = profile_from_params(request.GET)
+    plan = make_plan(library, routine.slug, profile)
+    changes = [ChangeOut(kind=c.kind, exercise=c.exercise, replacement=c.replacement,
+                         reason=c.reason) for c in plan.changes]
+    return timeline_out(routine.slug, plan.routine_title, plan.timeline,
+                        plan=urlencode(profile_to_params(profile)), changes=changes)
+
+
+def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
+    library = get_library()
+    routine = library.routines.get(slug)
+    if routine is None:
+        raise Http404(f"no routine {slug!r}")
+    if not screen_is_current(request):
+        return HttpResponseRedirect(_screen_url(request))
+
+    base = {"routine": routine, "fit_url": _fit_url(slug)}
+    try:
+        timeline = _timeline_for(request, library, routine)
+    except InputError as error:
+        problems = [{"field": field, "label": PARAM_LABELS.get(field, field), "message": message}
+                    for field, message in error.errors.items()]
+        return render(request, "practice/player_bad_request.html",
+                      {**base, "problems": problems}, status=400)
+    except PlanError as error:
+        return render(request, "practice/player_no_plan.html",
+                      {**base, "message": error.message}, status=422)
+
+    data: dict[str, Any] = timeline.model_dump()
+    data["exercises"] = _exercise_info(library, [s.exercise for s in timeline.steps])
+    data["get_ready_choices"] = list(GET_READY_CHOICES)
+    data["sessions_url"] = "/api/sessions"
+    data["routine_url"] = reverse("routine", args=[slug])
+    exercise_count = len({s.exercise for s in timeline.steps})
+    response = render(request, "practice/player.html", {
+        **base,
+        "data": data,
+        "timeline": timeline,
+        "exercise_count": exercise_count,
+        "csrf_token_value": get_token(request),
+        "scale": range(0, 11),
+    })
+    ensure_device(request, response)  # the session log's device cookie
+    return response
+
+
+def _fit_url(slug: str) -> str | None:
+    try:
+        return reverse("planning:fit", args=[slug])
+    except NoReverseMatch:
+        return None

@@ -1,0 +1,139 @@
+"""GET /api/screen and POST /api/plans."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from backcare.content import Library
+from backcare.plans import QUESTIONS, SCREEN_VERSION, SOURCES
+
+from .conftest import CRACK, FIVE, NOT_URGENT, URGENT
+
+NO_FLAGS = {q.id: False for q in QUESTIONS}
+
+
+def post(client: Client, **body: Any) -> tuple[int, Any]:
+    payload = {"routine": FIVE, "floor": True, "diagnosis": "none", "red_flags": NO_FLAGS, **body}
+    response = client.post("/api/plans", json.dumps(payload), content_type="application/json")
+    assert response["Content-Type"].startswith("application/json")
+    return response.status_code, response.json()
+
+
+def fields(body: Any) -> list[list[str]]:
+    return [problem["loc"] for problem in body["detail"]]
+
+
+def test_the_screen_lists_every_question(client: Client) -> None:
+    body = client.get("/api/screen").json()
+    assert body["version"] == SCREEN_VERSION
+    assert body["questions"] == [{"id": q.id, "text": q.text, "urgent": q.urgent}
+                                 for q in QUESTIONS]
+    assert body["sources"] == list(SOURCES)
+
+
+def test_a_plan_in_three_minutes_off_the_floor(client: Client, library: Library) -> None:
+    status, body = post(client, minutes=3, floor=False, pain=4)
+    assert status == 200
+    assert set(body) == {"routine", "title", "total_seconds", "plan", "steps", "changes"}
+    assert body["routine"] == FIVE and body["title"] == library.routines[FIVE].title
+    assert body["total_seconds"] <= 180
+    assert body["total_seconds"] == sum(s["hold_seconds"] + s["rest_seconds"] for s in body["steps"])
+    assert body["plan"] == "floor=0&diagnosis=none&minutes=3&pain=4"
+    for step in body["steps"]:
+        exercise = library.exercises[step["exercise"]]
+        assert not exercise.needs_floor
+        assert {"side", "rep", "hold_seconds", "rest_seconds"} <= set(step)
+        if exercise.kind == "stretch":
+            assert step["hold_seconds"] == 30
+    swaps = {c["exercise"]: c["replacement"] for c in body["changes"] if c["kind"] == "swapped"}
+    assert swaps["pelvic-tilt"] == "seated-pelvic-tilt"
+    assert all(c["reason"] for c in body["changes"])
+
+
+@pytest.mark.parametrize("diagnosis", ["none", "disc", "other"])
+def test_prone_props_only_with_a_disc_problem(client: Client, diagnosis: str) -> None:
+    status, body = post(client, routine=CRACK, diagnosis=diagnosis)
+    assert status == 200
+    assert ("prone-props" in {s["exercise"] for s in body["steps"]}) == (diagnosis == "disc")
+
+
+@pytest.mark.parametrize(("flag", "level"), [(NOT_URGENT, "see-doctor"), (URGENT, "emergency")])
+def test_any_red_flag_is_403_with_advice_and_no_plan(client: Client, flag: str, level: str) -> None:
+    status, body = post(client, red_flags={**NO_FLAGS, flag: True})
+    assert status == 403
+    assert set(body) == {"detail", "level", "advice", "flagged"}
+    assert body["level"] == level and body["flagged"] == [flag]
+    if level == "emergency":
+        assert "emergency" in body["detail"].lower()
+    else:
+        assert "doctor" in body["detail"].lower()
+    assert "steps" not in body
+
+
+def test_red_flags_are_checked_before_anything_else(client: Client) -> None:
+    status, _ = post(client, routine="no-such-routine", minutes=0, red_flags={**NO_FLAGS, URGENT: True})
+    assert status == 403
+
+
+@pytest.mark.parametrize(("red_flags", "named"), [
+    ({k: v for k, v in NO_FLAGS.items() if k != NOT_URGENT}, NOT_URGENT),
+    ({**NO_FLAGS, "made-up": False}, "made-up"),
+    ({}, QUESTIONS[0].id),
+])
+def test_incomplete_or_unknown_red_flags_are_422(client: Client, red_flags: dict, named: str) -> None:
+    status, body = post(client, red_flags=red_flags)
+    assert status == 422
+    assert ["body", "red_flags", named] in fields(body)
+
+
+def test_red_flags_must_be_true_or_false(client: Client) -> None:
+    status, body = post(client, red_flags={**NO_FLAGS, URGENT: "no"})
+    assert status == 422
+    assert any("red_flags" in loc and URGENT in loc for loc in fields(body))
+
+
+def test_red_flags_are_required(client: Client) -> None:
+    response = client.post("/api/plans", json.dumps({"routine": FIVE, "floor": True,
+                                                     "diagnosis": "none"}),
+                           content_type="application/json")
+    assert response.status_code == 422
+    assert any("red_flags" in p["loc"] for p in response.json()["detail"])
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"diagnosis": "maybe"}, "diagnosis"),
+    ({"minutes": 0}, "minutes"),
+    ({"minutes": 121}, "minutes"),
+    ({"minutes": "3"}, "minutes"),
+    ({"pain": 11}, "pain"),
+    ({"floor": "yes"}, "floor"),
+    ({"skip": ["no-such-exercise"]}, "skip"),
+    ({"skip": ["Not A Slug"]}, "skip"),
+])
+def test_bad_values_are_422_naming_the_field(client: Client, change: dict, field: str) -> None:
+    status, body = post(client, **change)
+    assert status == 422
+    assert any(loc[-1] == field or field in loc for loc in fields(body)), body
+
+
+def test_unknown_routine_is_404(client: Client) -> None:
+    status, body = post(client, routine="no-such-routine")
+    assert status == 404 and "no-such-routine" in body["detail"]
+
+
+def test_too_little_time_is_422_with_the_minimum(client: Client) -> None:
+    status, body = post(client, routine=CRACK, floor=False, minutes=1)
+    assert status == 422
+    assert body["minimum_seconds"] == 65
+    assert "1 min 5 s" in body["detail"]
+
+
+def test_the_schemas_are_declared(client: Client) -> None:
+    spec = client.get("/api/openapi.json").json()
+    responses = spec["paths"]["/api/plans"]["post"]["responses"]
+    assert {"200", "403", "404", "422"} <= set(responses)
+    assert "/api/screen" in spec["paths"]

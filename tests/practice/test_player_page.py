@@ -1,0 +1,135 @@
+"""The follow-along player page, as the server sends it (the browser tests run it)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from django.core.signing import get_cookie_signer
+from django.test import Client
+
+from backcare.content import Library
+from backcare.export.timeline_shapes import timeline_out
+from backcare.planning.screen_memory import COOKIE, SALT
+from backcare.plans import SCREEN_VERSION, make_plan, profile_from_params
+
+FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
+PLAY = f"/routines/{FIVE_MINUTE}/play/"
+
+
+@pytest.fixture
+def screened(client: Client) -> Client:
+    """A browser that has completed the red-flag screen."""
+    client.cookies[COOKIE] = get_cookie_signer(salt=COOKIE + SALT).sign(SCREEN_VERSION)
+    return client
+
+
+def embedded(html: str) -> dict[str, Any]:
+    found = re.search(r'<script id="timeline" type="application/json">(.*?)</script>', html, re.S)
+    assert found, "the page has no embedded timeline"
+    return json.loads(unescape(found.group(1)))
+
+
+def test_without_the_screen_the_player_sends_you_to_it(client: Client) -> None:
+    url = f"{PLAY}?floor=0&diagnosis=none&minutes=3"
+    response = client.get(url)
+    assert response.status_code == 302
+    target = urlsplit(response["Location"])
+    assert target.path == "/screen/"
+    assert parse_qs(target.query)["next"] == [url]
+
+
+def test_an_expired_or_forged_screen_cookie_is_not_enough(client: Client) -> None:
+    client.cookies[COOKIE] = "0:forged"
+    assert client.get(PLAY).status_code == 302
+
+
+def test_with_the_screen_the_player_page_loads(screened: Client, library: Library) -> None:
+    response = screened.get(PLAY)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Stop — this hurts" in html
+    assert '<script type="module" src="/static/practice/player.js">' in html
+    assert "<script>" not in html and " onclick=" not in html and "style=" not in html
+    assert library.routines[FIVE_MINUTE].title in html
+
+
+def test_the_embedded_timeline_is_the_librarys(screened: Client, library: Library) -> None:
+    data = embedded(screened.get(PLAY).content.decode())
+    routine = library.routines[FIVE_MINUTE]
+    expected = timeline_out(routine.slug, routine.title, library.timeline(FIVE_MINUTE)).model_dump()
+    assert {k: data[k] for k in expected} == expected
+    assert data["plan"] is None and data["total_seconds"] == 299
+    assert set(data["exercises"]) == {s["exercise"] for s in data["steps"]}
+    knee = data["exercises"]["single-knee-to-chest"]
+    exercise = library.exercises["single-knee-to-chest"]
+    assert knee["name"] == exercise.name and knee["cue"] == exercise.cues[0]
+    assert knee["position"] == exercise.position_label and knee["summary"] == exercise.summary
+    assert data["sessions_url"] == "/api/sessions"
+    assert data["get_ready_choices"] == [5, 10]
+
+
+def test_a_plan_is_played_as_make_plan_makes_it(screened: Client, library: Library) -> None:
+    params = {"floor": "1", "diagnosis": "none", "minutes": "3", "skip": "cat-cow"}
+    response = screened.get(f"{PLAY}?{urlencode(params)}")
+    assert response.status_code == 200
+    data = embedded(response.content.decode())
+    plan = make_plan(library, FIVE_MINUTE, profile_from_params(params))
+    assert data["steps"] == timeline_out(FIVE_MINUTE, plan.routine_title, plan.timeline).model_dump()["steps"]
+    assert data["total_seconds"] == plan.total_seconds <= 180
+    assert parse_qs(data["plan"]) == {k: [v] for k, v in params.items()}
+    assert "cat-cow" not in {s["exercise"] for s in data["steps"]}
+    assert {c["kind"] for c in data["changes"]} >= {"skipped"}
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    ("floor=2&diagnosis=none", "floor"),
+    ("diagnosis=none", "floor"),
+    ("floor=1&diagnosis=flu", "diagnosis"),
+    ("floor=1&diagnosis=none&minutes=ten", "minutes"),
+    ("floor=1&diagnosis=none&minutes=500", "minutes"),
+    ("floor=1&diagnosis=none&pain=11", "pain"),
+    ("floor=1&diagnosis=none&skip=Not_A_Slug", "skip"),
+    ("floor=1&diagnosis=none&skip=no-such-exercise", "skip"),
+])
+def test_bad_plan_parameters_get_a_400_naming_the_field(screened: Client, query: str, field: str) -> None:
+    response = screened.get(f"{PLAY}?{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f"<code>{field}</code>" in html
+    assert 'id="timeline"' not in html
+
+
+def test_a_plan_that_cannot_be_made_gets_a_friendly_page(screened: Client) -> None:
+    every = "pelvic-tilt,single-knee-to-chest,supine-trunk-rotation,quadratus-lumborum-stretch,childs-pose,cat-cow"
+    response = screened.get(f"{PLAY}?floor=1&diagnosis=none&skip={every}")
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Nothing in this routine suits you today" in html
+    assert 'id="timeline"' not in html
+
+
+def test_an_unknown_routine_is_not_found(screened: Client) -> None:
+    assert screened.get("/routines/no-such-routine/play/").status_code == 404
+
+
+def test_each_exercise_has_its_demo_picture_when_demos_are_served(screened: Client, library: Library) -> None:
+    from django.urls import NoReverseMatch, reverse
+
+    data = embedded(screened.get(PLAY).content.decode())
+    for slug, info in data["exercises"].items():
+        try:
+            url: str | None = reverse("exercise_demo", args=[slug])
+        except NoReverseMatch:  # the demos are not wired in (yet): no picture, no broken image
+            url = None
+        assert info["demo"] == (url if library.exercises[slug].demo is not None else None)
+
+
+def test_the_page_gives_the_browser_its_device_cookie(screened: Client) -> None:
+    from backcare.practice.device import COOKIE as DEVICE
+
+    assert DEVICE in screened.get(PLAY).cookies
