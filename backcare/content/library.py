@@ -56,6 +56,8 @@ class Library:
     conditions: Mapping[str, Condition]
     _timelines: Mapping[str, Timeline] = field(repr=False)
     _used_by: Mapping[str, tuple[str, ...]] = field(repr=False)
+    #: Hash of the content files' bytes (set by the loader; "" when built in memory).
+    content_hash: str = ""
 
     @classmethod
     def build(
@@ -64,6 +66,7 @@ class Library:
         exercises: dict[str, Exercise],
         routines: dict[str, Routine],
         conditions: dict[str, Condition],
+        content_hash: str = "",
     ) -> Library:
         timelines = {
             slug: build_timeline(_dosed(exercises, routine), routine.transition_seconds)
@@ -80,6 +83,7 @@ class Library:
             conditions=MappingProxyType(dict(conditions)),
             _timelines=MappingProxyType(timelines),
             _used_by=MappingProxyType(used_by),
+            content_hash=content_hash,
         )
 
     def dosed(self, routine: Routine) -> tuple[Dosed, ...]:

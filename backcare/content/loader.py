@@ -13,6 +13,7 @@ carrying every problem found, each naming the file, the field and what is wrong.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -127,6 +128,16 @@ def _read_dir(root: Path, sub: str, model: type[M], problems: list[ContentProble
     return found
 
 
+def hash_content(root: Path) -> str:
+    """A stable hash of every .yaml file's path and bytes under ``root`` (sha256, hex)."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.yaml")):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def collect_problems(root: Path | str) -> tuple[Library | None, list[ContentProblem]]:
     """Load what can be loaded and return it with every problem found."""
     root = Path(root)
@@ -147,7 +158,7 @@ def collect_problems(root: Path | str) -> tuple[Library | None, list[ContentProb
     )
     if problems or site is None:
         return None, problems
-    return Library.build(site, exercises, routines, conditions), []
+    return Library.build(site, exercises, routines, conditions, hash_content(root)), []
 
 
 def load_library(root: Path | str) -> Library:

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "backcare.catalogue",
     "backcare.planning",
     "backcare.practice",
+    "backcare.printouts",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("backcare.planning.urls")),
     path("", include("backcare.practice.urls")),
+    path("", include("backcare.printouts.urls")),
     path("", include("backcare.catalogue.urls")),  # last: its /<condition>/ catches the rest
 ]
 

@@ -1,0 +1,109 @@
+"""`backcare worksheet`: a routine's printable worksheet as a PDF, or a personal plan's.
+
+Any plan option (--minutes, --no-floor, --diagnosis, --pain, --skip) makes it the plan's
+worksheet, after the red-flag screen, the same as `backcare plan`. A routine as published
+needs no screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from backcare.cli import commands
+from backcare.cli.console import CliError, stdout
+from backcare.cli.screen_prompt import add_screen_arguments, screen
+from backcare.content import Library
+from backcare.plans import InputError, Plan, PlanError, make_plan, profile_from_params
+from backcare.worksheets import PAPER_LABELS, PAPERS, plan_worksheet, routine_worksheet
+
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "worksheet", help="write a routine's printable worksheet (PDF), or your plan's",
+        description="Write a printable worksheet: the exercises with their steps and doses, "
+                    "and a two-week log to tick off. Add any plan option to fit it to you "
+                    "(the safety questions come first).",
+    )
+    p.add_argument("routine", help="a routine slug (see `backcare routines`)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                   help="where to write the PDF ('-' for standard output)")
+    p.add_argument("--paper", choices=tuple(PAPERS), default="a4",
+                   help="paper size (default a4)")
+    plan = p.add_argument_group("fit it to you (makes a personal plan)")
+    plan.add_argument("--minutes", type=int, default=None, metavar="N",
+                      help="the minutes you have")
+    plan.add_argument("--no-floor", action="store_true",
+                      help="you cannot get down to the floor and back up")
+    plan.add_argument("--diagnosis", choices=("none", "disc", "other"), default=None,
+                      help="a diagnosis a clinician gave you (default none)")
+    plan.add_argument("--pain", type=int, default=None, metavar="0-10",
+                      help="your pain right now, 0 to 10 (recorded on the sheet)")
+    plan.add_argument("--skip", default=None, metavar="a,b",
+                      help="exercise slugs to leave out because they hurt, comma-separated")
+    add_screen_arguments(p)
+    p.set_defaults(run=run)
+
+
+def _is_plan(args: argparse.Namespace) -> bool:
+    given = (args.minutes, args.diagnosis, args.pain, args.skip)
+    return args.no_floor or any(value is not None for value in given)
+
+
+def _plan(library: Library, args: argparse.Namespace) -> Plan:
+    params = {"floor": "0" if args.no_floor else "1", "diagnosis": args.diagnosis or "none"}
+    if args.minutes is not None:
+        params["minutes"] = str(args.minutes)
+    if args.pain is not None:
+        params["pain"] = str(args.pain)
+    if args.skip:
+        params["skip"] = args.skip
+    try:
+        return make_plan(library, args.routine, profile_from_params(params))
+    except InputError as exc:
+        problems = "; ".join(f"--{field}: {message}" for field, message in exc.errors.items())
+        raise CliError(f"cannot make the plan: {problems}", 2) from None
+    except PlanError as exc:
+        raise CliError(exc.message, 2) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    output = args.output
+    if output == "-" and sys.stdout.isatty():
+        raise CliError("not writing a PDF to the terminal; give a file name with -o FILE.pdf", 2)
+    library = commands._library()
+    slug = args.routine.strip().lower()
+    if slug not in library.routines:
+        message = f"No routine called {args.routine!r}. Try `backcare routines`."
+        close = difflib.get_close_matches(slug, list(library.routines), n=3, cutoff=0.6)
+        if close:
+            message += " Did you mean: " + ", ".join(close) + "?"
+        raise CliError(message, 2)
+    args.routine = slug
+
+    if _is_plan(args):
+        screen(args)  # raises CliError on a warning sign or an unanswered screen
+        worksheet = plan_worksheet(library, _plan(library, args), args.paper)
+        what = "your plan"
+    else:
+        worksheet = routine_worksheet(library, slug, args.paper)
+        what = "the routine"
+
+    if output == "-":
+        sys.stdout.buffer.write(worksheet.pdf)
+        sys.stdout.buffer.flush()
+        return 0
+    path = Path(output)
+    try:
+        path.write_bytes(worksheet.pdf)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+    stdout().print(
+        f"Wrote {path}: the worksheet for {what}, {worksheet.pages} pages, "
+        f"{PAPER_LABELS[args.paper]}.", markup=False, soft_wrap=True,
+    )
+    return 0
+

@@ -1,0 +1,1 @@
+"""Printable worksheets on the web: /routines/<slug>/worksheet.pdf (see backcare.worksheets)."""

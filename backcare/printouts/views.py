@@ -1,0 +1,88 @@
+"""``/routines/<slug>/worksheet.pdf``: a routine's worksheet, or a plan's.
+
+``?paper=a4|letter`` (default a4). With any plan parameter (``floor``, ``diagnosis``,
+``minutes``, ``pain``, ``skip``) the worksheet is the person's plan, which needs a current
+red-flag screen, exactly like the plan page: without one, the person is sent to the
+screen and comes back here after. A bad parameter is a 400 naming the field.
+"""
+
+from __future__ import annotations
+
+from django.http import (
+    Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotModified,
+    HttpResponseRedirect, QueryDict,
+)
+from csp.decorators import csp_exempt
+from django.views.decorators.http import require_safe
+
+from backcare.catalogue.library import get_library
+from backcare.planning.gate import screen_url
+from backcare.planning.screen_memory import screen_is_current
+from backcare.plans import InputError, PlanError, make_plan, profile_from_params
+from backcare.worksheets import Worksheet, check_paper, plan_worksheet, routine_worksheet
+
+PLAN_FIELDS = ("floor", "diagnosis", "minutes", "pain", "skip")
+
+
+def _bad_request(problem: str) -> HttpResponseBadRequest:
+    """400 with the problem as "field: what is wrong" in plain text."""
+    return HttpResponseBadRequest(
+        f"This worksheet cannot be made. {problem}\n",
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def _plan_params(query: QueryDict) -> dict[str, str]:
+    params = {name: query[name] for name in ("floor", "diagnosis", "minutes", "pain")
+              if name in query}
+    skip = [s.strip() for raw in query.getlist("skip") for s in raw.split(",") if s.strip()]
+    if skip:
+        params["skip"] = ",".join(skip)
+    return params
+
+
+def _pdf_response(request: HttpRequest, worksheet: Worksheet, personal: bool) -> HttpResponse:
+    etag = f'"{worksheet.key}"'
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(worksheet.pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{worksheet.filename}"'
+        response["Content-Length"] = str(len(worksheet.pdf))
+    response["ETag"] = etag
+    if personal:
+        # a plan shows someone's answers: never kept by a shared cache
+        response["Cache-Control"] = "private, no-cache"
+        response["Vary"] = "Cookie"
+    else:
+        response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+# No Content-Security-Policy on these responses: they are a PDF (no scripts, ours), plain
+# text or a redirect, and Chrome's built-in PDF viewer is known to show a blank or cut-off
+# page under a strict policy such as the site's default-src 'none'.
+@csp_exempt()
+@require_safe
+def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    library = get_library()
+    if slug not in library.routines:
+        raise Http404(f"no routine {slug!r}")
+    try:
+        paper = check_paper(request.GET.get("paper", "a4"))
+    except ValueError as exc:
+        return _bad_request(f"paper: {exc}")
+
+    if not any(name in request.GET for name in PLAN_FIELDS):
+        return _pdf_response(request, routine_worksheet(library, slug, paper), personal=False)
+
+    if not screen_is_current(request):
+        return HttpResponseRedirect(screen_url(request.get_full_path()))
+    try:
+        plan = make_plan(library, slug, profile_from_params(_plan_params(request.GET)))
+    except InputError as exc:
+        return _bad_request(str(exc))  # "field: message; field: message"
+    except PlanError as exc:
+        field = "minutes" if exc.minimum_seconds is not None else "plan"
+        return _bad_request(f"{field}: {exc.message}")
+    return _pdf_response(request, plan_worksheet(library, plan, paper), personal=True)

@@ -1,0 +1,156 @@
+"""/routines/<slug>/worksheet.pdf: the routine's worksheet, or the plan's behind the screen."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core.signing import get_cookie_signer
+from django.test import Client
+from django.urls import reverse
+
+from backcare.catalogue.library import get_library
+from backcare.planning.screen_memory import COOKIE, SALT
+from backcare.plans import SCREEN_VERSION, make_plan, profile_from_params
+
+from .conftest import page_texts, reader
+from .test_cli import exercise_headings
+
+FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
+URL = f"/routines/{FIVE_MINUTE}/worksheet.pdf"
+PLAN_QUERY = "floor=0&diagnosis=none&minutes=3"
+
+
+@pytest.fixture
+def screened(client: Client) -> Client:
+    """A device that has just passed the red-flag screen."""
+    client.cookies[COOKIE] = get_cookie_signer(salt=COOKIE + SALT).sign(SCREEN_VERSION)
+    return client
+
+
+def test_the_url_has_its_name() -> None:
+    assert reverse("worksheets:routine_pdf", args=[FIVE_MINUTE]) == URL
+
+
+def test_routine_worksheet_is_an_inline_pdf(client: Client) -> None:
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        f'inline; filename="{FIVE_MINUTE}-worksheet-a4.pdf"')
+    assert response.content.startswith(b"%PDF-")
+    assert int(response["Content-Length"]) == len(response.content)
+    etag = response["ETag"]
+    assert re.fullmatch(r'"ws\d+-[0-9a-f]{16}-' + FIVE_MINUTE + r'-a4"', etag)
+    assert "public" in response["Cache-Control"]
+    library = get_library()
+    text = " ".join(page_texts(response.content))
+    for item in library.dosed(library.routines[FIVE_MINUTE]):
+        assert item.exercise.name in text
+
+
+def test_the_pdf_has_no_csp_but_the_pages_keep_theirs(client: Client) -> None:
+    # Chrome's PDF viewer can show a blank page under default-src 'none'
+    assert "Content-Security-Policy" not in client.get(URL)
+    assert "default-src 'none'" in client.get(f"/routines/{FIVE_MINUTE}/")["Content-Security-Policy"]
+    assert client.get(URL)["X-Content-Type-Options"] == "nosniff"
+
+
+def test_same_worksheet_same_etag_and_304(client: Client) -> None:
+    first = client.get(URL)
+    again = client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+    assert again.content == b""
+
+
+def test_letter_is_another_worksheet(client: Client) -> None:
+    a4 = client.get(URL)
+    letter = client.get(URL + "?paper=letter")
+    assert letter.status_code == 200
+    assert letter["Content-Disposition"].endswith('-worksheet-letter.pdf"')
+    assert letter["ETag"] != a4["ETag"]
+    box_a4 = reader(a4.content).pages[0].mediabox
+    box_letter = reader(letter.content).pages[0].mediabox
+    assert (box_a4.width, box_a4.height) != (box_letter.width, box_letter.height)
+    assert round(float(box_letter.width)) == 612
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    ("paper=a3", "paper"),
+    (f"{PLAN_QUERY}&minutes=lots", "minutes"),
+    ("floor=2&diagnosis=none", "floor"),
+    ("floor=1&diagnosis=back", "diagnosis"),
+    ("diagnosis=none", "floor"),
+    ("floor=1&diagnosis=none&pain=11", "pain"),
+    ("floor=1&diagnosis=none&skip=made-up", "skip"),
+])
+def test_bad_parameters_are_400_naming_the_field(screened: Client, query: str, field: str) -> None:
+    response = screened.get(f"{URL}?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/plain")
+    assert f"{field}:" in response.content.decode()
+
+
+def test_a_plan_with_nothing_left_is_400(screened: Client) -> None:
+    library = get_library()
+    routine = library.routines[FIVE_MINUTE]
+    everything = {i.exercise for i in routine.items}
+    everything |= {library.exercises[s].seated_alternative or s for s in everything}
+    response = screened.get(f"{URL}?floor=1&diagnosis=none&skip={','.join(sorted(everything))}")
+    assert response.status_code == 400
+    assert "plan: Nothing in this routine suits you today" in response.content.decode()
+
+
+def test_unknown_routine_is_404(client: Client) -> None:
+    assert client.get("/routines/no-such-routine/worksheet.pdf").status_code == 404
+    assert client.get("/routines/no-such-routine/worksheet.pdf?floor=1").status_code == 404
+
+
+def test_post_is_not_allowed(client: Client) -> None:
+    assert client.post(URL).status_code == 405
+
+
+def test_plan_worksheet_without_the_screen_goes_to_the_screen(client: Client) -> None:
+    response = client.get(f"{URL}?{PLAN_QUERY}")
+    assert response.status_code == 302
+    target = urlsplit(response["Location"])
+    assert target.path == "/screen/"
+    assert parse_qs(target.query)["next"] == [f"{URL}?{PLAN_QUERY}"]
+
+
+def test_a_forged_screen_cookie_is_not_enough(client: Client) -> None:
+    client.cookies[COOKIE] = SCREEN_VERSION  # not signed
+    assert client.get(f"{URL}?{PLAN_QUERY}").status_code == 302
+
+
+def test_plan_worksheet_after_the_screen(screened: Client) -> None:
+    response = screened.get(f"{URL}?{PLAN_QUERY}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        f'inline; filename="{FIVE_MINUTE}-plan-worksheet-a4.pdf"')
+    assert "private" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+    assert "-plan-" in response["ETag"]
+    library = get_library()
+    plan = make_plan(library, FIVE_MINUTE,
+                     profile_from_params({"floor": "0", "diagnosis": "none", "minutes": "3"}))
+    expected = [f"{n}. {item.exercise.name}" for n, item in enumerate(plan.items, start=1)]
+    assert exercise_headings(response.content, library) == expected
+    assert "Fitted for you" in " ".join(page_texts(response.content))
+
+
+def test_skip_may_be_repeated_or_comma_separated(screened: Client) -> None:
+    joined = screened.get(f"{URL}?floor=1&diagnosis=none&skip=cat-cow,childs-pose")
+    repeated = screened.get(f"{URL}?floor=1&diagnosis=none&skip=childs-pose&skip=cat-cow")
+    assert joined.status_code == repeated.status_code == 200
+    assert joined["ETag"] == repeated["ETag"]
+    text = " ".join(page_texts(joined.content))
+    assert "Left out because they hurt: Cat/cow, Child's pose" in text
+
+
+def test_the_routine_page_links_to_its_worksheet(client: Client) -> None:
+    html = client.get(f"/routines/{FIVE_MINUTE}/").content.decode()
+    assert f'href="{URL}">Print worksheet</a>' in html
