@@ -26,8 +26,9 @@ migrate: setup
 run: check-content migrate
 	PORT=$(PORT) $(VENV)/bin/backcare serve
 
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m database' (CI's PostgreSQL pass).
 test: check-content migrate
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) bench/pages.py

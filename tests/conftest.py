@@ -32,6 +32,25 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"backcare database: {url.split('://')[0] if url else 'sqlite (default)'}; CI={IN_CI}"
 
 
+#: Fixtures through which a test reaches the database.
+DATABASE_FIXTURES = frozenset({
+    "db", "transactional_db", "live_server", "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that touches the database with `database`.
+
+    pytest-django refuses database access to any other test, so the unmarked ones give the
+    same result on every database; CI's PostgreSQL pass runs `-m database`.
+    """
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("django_db") or fixtures & DATABASE_FIXTURES:
+            item.add_marker(pytest.mark.database)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     outcome = yield
