@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from backcare.content import Library, load_library  # noqa: E402
 from backcare.plans import make_plan, profile_from_params  # noqa: E402
 from backcare.worksheets import CACHE, plan_worksheet, routine_worksheet  # noqa: E402
+from backcare.figures.motion import clear_compiled  # noqa: E402
 from backcare.worksheets.figure import clear_frames, figure_maker  # noqa: E402
 from backcare.worksheets.pdf import render_pdf  # noqa: E402
 from backcare.worksheets.sheet import Sheet, plan_sheet, routine_sheet  # noqa: E402
@@ -148,7 +149,7 @@ def main() -> int:
     longest_cold = longest_colder = Timing(0.0, 0.0)
     for name, build, sheet in cases:
         cold = timed(build, COLD_RUNS, before=CACHE.clear)
-        colder = timed(build, COLD_RUNS, before=lambda: (CACHE.clear(), clear_frames()))
+        colder = timed(build, COLD_RUNS, before=lambda: (CACHE.clear(), clear_frames(), clear_compiled()))
         worksheet = build()
         cached = timed(build, CACHED_RUNS)
         peak = peak_kib(build)
