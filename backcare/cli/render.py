@@ -11,32 +11,17 @@ from rich.text import Text
 
 from backcare.content import Library
 from backcare.content.schema import Dose, Exercise, Routine
+from backcare.content.wording import dose_text, format_duration
 
-HOLD_KINDS = frozenset({"stretch", "isometric"})
 DIAGNOSIS = {"disc": "a disc problem", "other": "another diagnosed back problem"}
 
 
-def format_duration(seconds: int) -> str:
-    """``290`` → ``"4 min 50 s"``; ``60`` → ``"1 min"``; ``45`` → ``"45 s"``."""
-    minutes, secs = divmod(int(seconds), 60)
-    if not minutes:
-        return f"{secs} s"
-    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-
-
 def format_dose(exercise: Exercise, dose: Dose) -> str:
-    if exercise.kind in HOLD_KINDS:
-        what = f"hold {dose.hold_seconds} s, " + (f"{dose.reps} times" if dose.reps > 1 else "once")
-    else:
-        what = f"{dose.reps} rep{'s' if dose.reps > 1 else ''} of about {dose.hold_seconds} s"
-    parts = [what]
-    if exercise.per_side:
-        parts.append("each side")
-    if dose.sets > 1:
-        parts.append(f"{dose.sets} sets")
+    """The dose as the web pages and worksheets word it, plus the rest between reps."""
+    text = dose_text(dose, exercise)
     if dose.reps > 1 or dose.sets > 1 or exercise.per_side:
-        parts.append(f"rest {dose.rest_seconds} s between")
-    return ", ".join(parts)
+        text += f", rest {dose.rest_seconds} s between"
+    return text
 
 
 def routines_table(library: Library) -> Table:

@@ -8,7 +8,8 @@ same plan the same way.
 # the order that works, so it is imported before anything that imports the timeline.
 import backcare.content  # noqa: F401  (import order)
 from backcare.plans.errors import InputError, PlanError
-from backcare.plans.plan import Change, ChangeKind, Plan, format_duration
+from backcare.content.wording import format_duration
+from backcare.plans.plan import Change, ChangeKind, Plan
 from backcare.plans.planner import make_plan
 from backcare.plans.profile import (
     DIAGNOSES,

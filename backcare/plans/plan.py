@@ -58,11 +58,3 @@ class Plan:
     @property
     def exercise_slugs(self) -> tuple[str, ...]:
         return tuple(item.exercise.slug for item in self.items)
-
-
-def format_duration(seconds: int) -> str:
-    """Seconds as people say them: "45 s", "3 min", "1 min 10 s"."""
-    minutes, rest = divmod(seconds, 60)
-    if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
