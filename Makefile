@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test setup check-content migrate bench clean
+.PHONY: run test setup check-content migrate typecheck bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,12 +26,16 @@ migrate: setup
 run: check-content migrate
 	PORT=$(PORT) $(VENV)/bin/backcare serve
 
+typecheck: setup
+	$(VENV)/bin/mypy backcare
+
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m database' (CI's PostgreSQL pass).
-test: check-content migrate
+test: check-content migrate typecheck
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) bench/pages.py
+	$(PY) bench/worksheets.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -78,13 +78,16 @@ def show(args: argparse.Namespace) -> int:
         if close:
             message += " Did you mean: " + ", ".join(close) + "?"
         raise CliError(message, code=2)
-    if args.json:
-        shape = routine_detail(library, routine) if routine else exercise_out(library, exercise)
-        print_json(shape.model_dump(mode="json"))
-    elif routine is not None:
-        render.print_routine(stdout(), library, routine)
-    else:
-        render.print_exercise(stdout(), library, exercise)
+    if routine is not None:
+        if args.json:
+            print_json(routine_detail(library, routine).model_dump(mode="json"))
+        else:
+            render.print_routine(stdout(), library, routine)
+    elif exercise is not None:
+        if args.json:
+            print_json(exercise_out(library, exercise).model_dump(mode="json"))
+        else:
+            render.print_exercise(stdout(), library, exercise)
     return 0
 
 

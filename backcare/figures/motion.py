@@ -158,7 +158,7 @@ def clear_compiled() -> None:
 
 
 def _compile(exercise: Exercise, demo: Demo) -> Figure:
-    lengths = segment_lengths(demo.view, dict(demo.shorten))
+    lengths = segment_lengths(demo.view, {str(k): v for k, v in demo.shorten.items()})
     anchor = anchor_joint(demo.anchor)
     contacts = tuple(dict.fromkeys(j for p in demo.contacts for j in point_joints(p)))
     start = resolve(demo.frames.start, demo.frames.start)

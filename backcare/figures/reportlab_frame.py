@@ -42,7 +42,8 @@ def frame_group(frame: StillFrame, width: float, height: float) -> Group:
         if isinstance(shape, Rect):
             group.add(RLRect(shape.x - x0, shape.y - y0, shape.w, shape.h, rx=shape.rx,
                              ry=shape.rx, fillColor=_colour(shape.fill),
-                             strokeColor=_colour(shape.stroke), strokeWidth=1.2 / scale))
+                             strokeColor=_colour(shape.stroke),
+                             strokeWidth=1.2 / scale))  # type: ignore[arg-type]  # stubs
         elif isinstance(shape, Circle):
             group.add(RLCircle(shape.centre[0] - x0, shape.centre[1] - y0, shape.r,
                                fillColor=_colour(shape.fill), strokeColor=_colour(shape.stroke),

@@ -4,6 +4,8 @@ and the props: floor, mat, chair, towel, pillow, door frame.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 
 from backcare.figures.kinematics import Point
@@ -54,7 +56,7 @@ class Rect:
         """Distance from ``p`` to the rectangle; 0 inside."""
         dx = max(self.x - p[0], 0.0, p[0] - (self.x + self.w))
         dy = max(self.y - p[1], 0.0, p[1] - (self.y + self.h))
-        return (dx * dx + dy * dy) ** 0.5
+        return math.hypot(dx, dy)
 
 
 Shape = Line | Circle | Rect

@@ -48,7 +48,7 @@ def _name(library: Library, slug: str | None) -> str:
 
 
 def change_groups(library: Library, changes: tuple[Change, ...]) -> list[dict[str, object]]:
-    groups = []
+    groups: list[dict[str, object]] = []
     for heading, kinds in CHANGE_GROUPS:
         rows = [{"kind": c.kind, "exercise": _name(library, c.exercise),
                  "replacement": _name(library, c.replacement) if c.replacement else "",

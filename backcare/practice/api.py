@@ -228,10 +228,10 @@ def save_session(request: HttpRequest, response: HttpResponse,
             )
     except IntegrityError:
         # A concurrent save of the same id won the race; answer with what it saved.
-        row = PracticeSession.objects.filter(id=payload.id).first()
-        if row is None:
+        winner = PracticeSession.objects.filter(id=payload.id).first()
+        if winner is None:
             raise
-        created = False
+        row, created = winner, False
     if row.device != device:
         raise HttpError(409, "A session with this id was saved from another device. "
                              "Make a new id for a new session.")
@@ -240,7 +240,8 @@ def save_session(request: HttpRequest, response: HttpResponse,
 
 @router.get("/sessions", response=list[SessionOut],
             summary="This device's sessions, newest first")
-def list_sessions(request: HttpRequest, limit: int = Query(100, ge=1, le=1000)) -> list[SessionOut]:
+def list_sessions(request: HttpRequest,
+                  limit: int = Query(100, ge=1, le=1000)) -> list[SessionOut]:  # type: ignore[type-arg]
     """Empty until this device has saved a session (the device cookie is set by the
     player page and by the first save)."""
     device = device_id(request)

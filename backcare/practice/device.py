@@ -45,7 +45,7 @@ def ensure_device(request: HttpRequest, response: HttpResponse) -> str:
     The new id is also remembered on the request, so a second call while handling the
     same request returns the same id instead of making another.
     """
-    existing = device_id(request) or getattr(request, "_backcare_new_device", None)
+    existing: str | None = device_id(request) or getattr(request, "_backcare_new_device", None)
     if existing and existing == device_id(request):
         return existing
     value = existing or str(uuid.uuid4())

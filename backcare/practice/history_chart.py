@@ -121,8 +121,8 @@ def pain_chart(points: Sequence[ChartPoint], chart_id: str = "pain-chart") -> Sa
         parts.append(f'<circle class="point before" cx="{_fmt(x)}" cy="{_fmt(_y(p.before))}" '
                      f'r="5.5" fill="#ffffff" stroke="{BEFORE_COLOUR}" stroke-width="2.5"/>')
         if p.after is not None:
-            y = _y(p.after)
-            parts.append(f'<rect class="point after" x="{_fmt(x - 5)}" y="{_fmt(y - 5)}" '
+            y_after = _y(p.after)
+            parts.append(f'<rect class="point after" x="{_fmt(x - 5)}" y="{_fmt(y_after - 5)}" '
                          f'width="10" height="10" fill="{AFTER_COLOUR}"/>')
         parts.append("</g>")
     parts.append("</svg>")

@@ -33,7 +33,7 @@ def _bad_request(problem: str) -> HttpResponseBadRequest:
 
 
 def _plan_params(query: QueryDict) -> dict[str, str]:
-    params = {name: query[name] for name in ("floor", "diagnosis", "minutes", "pain")
+    params = {name: str(query[name]) for name in ("floor", "diagnosis", "minutes", "pain")
               if name in query}
     skip = [s.strip() for raw in query.getlist("skip") for s in raw.split(",") if s.strip()]
     if skip:
@@ -62,7 +62,7 @@ def _pdf_response(request: HttpRequest, worksheet: Worksheet, personal: bool) ->
 # No Content-Security-Policy on these responses: they are a PDF (no scripts, ours), plain
 # text or a redirect, and Chrome's built-in PDF viewer is known to show a blank or cut-off
 # page under a strict policy such as the site's default-src 'none'.
-@csp_exempt()
+@csp_exempt()  # type: ignore[arg-type]  # django-csp types views as taking only the request
 @require_safe
 def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     library = get_library()

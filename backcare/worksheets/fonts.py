@@ -44,5 +44,5 @@ def register_fonts() -> None:
 def missing_glyphs(text: str) -> set[str]:
     """Characters of ``text`` the regular face cannot draw (they would print as boxes)."""
     register_fonts()
-    face = pdfmetrics.getFont(REGULAR).face
+    face = pdfmetrics.getFont(REGULAR).face  # type: ignore[attr-defined]  # TTFont has it; stubs lack it
     return {ch for ch in text if not ch.isspace() and ord(ch) not in face.charToGlyph}

@@ -88,7 +88,7 @@ def _bullets(lines: tuple[str, ...] | list[str], style: ParagraphStyle, *,
              numbered: bool = False) -> ListFlowable:
     items = [ListItem(_p(line, style), leftIndent=16) for line in lines]
     return ListFlowable(
-        items, bulletType="1" if numbered else "bullet", start=None if numbered else "•",
+        items,  # type: ignore[arg-type]  # a ListItem is a Flowable; the stubs' list type is invariant bulletType="1" if numbered else "bullet", start=None if numbered else "•",
         bulletFontName=fonts.REGULAR, bulletFontSize=style.fontSize, leftIndent=16,
         bulletFormat="%s." if numbered else None, spaceBefore=1,
     )
@@ -280,7 +280,7 @@ def _numbered_canvas(footer: _Footer, pages: list[int]) -> Callable[..., Canvas]
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's page reset
 
         def save(self) -> None:
             total = len(self._pages)
