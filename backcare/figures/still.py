@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from backcare.content.schema import Exercise
 from backcare.figures.kinematics import Point, unit
 from backcare.figures.motion import Figure, compile_demo
-from backcare.figures.shapes import INK, Circle, Line, Rect, Shape, prop_shapes
+from backcare.figures.shapes import INK, Circle, Line, Shape, prop_shapes
 from backcare.figures.skeleton import HEAD_RADIUS, SEGMENTS
-from backcare.figures.svg import LAYERS, MARGIN, extent, notes, segment_colour, strap_points
+from backcare.figures.svg import (
+    LAYERS, extent, notes, padded_extent, segment_colour, strap_points,
+)
 
 FLOOR_COLOUR = "#8f9aa2"
 
@@ -67,16 +69,11 @@ def still_frame(
         raise KeyError(f"{exercise.slug} has no {frame!r} frame")
     pos = figure.pose(frame)
     head_dir = figure.track.keyframes[frame].angles["head"]
-    x0, y0, x1, y1 = extent(figure)
+    x0, _, x1, _ = extent(figure)
     props = prop_shapes(figure.demo.view, figure.demo.props, (x0, x1), figure.pose("start"))
     shapes: list[Shape] = list(props)
-    bx0, by0, bx1, by1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
-    for rect in props:
-        if isinstance(rect, Rect):
-            bx0, by0 = min(bx0, rect.x - 4), min(by0, rect.y - 4)
-            bx1, by1 = max(bx1, rect.x + rect.w + 4), max(by1, rect.y + rect.h + 4)
+    bx0, by0, bx1, by1 = padded_extent(figure, list(props))
     if figure.demo.view != "above":
-        by0 = min(by0, -8.0)
         shapes.append(Line((bx0, 0.0), (bx1, 0.0), FLOOR_COLOUR, 1.5))
     for layer in LAYERS[figure.demo.view]:
         for seg in SEGMENTS:

@@ -97,7 +97,8 @@ def extent(figure: Figure) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _box(figure: Figure, props: list[Shape]) -> tuple[float, float, float, float]:
+def padded_extent(figure: Figure, props: list[Shape]) -> tuple[float, float, float, float]:
+    """The figure's whole movement plus its props, with a margin (and the floor in view)."""
     x0, y0, x1, y1 = extent(figure)
     x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
     for shape in props:
@@ -106,6 +107,11 @@ def _box(figure: Figure, props: list[Shape]) -> tuple[float, float, float, float
             x1, y1 = max(x1, shape.x + shape.w + 4), max(y1, shape.y + shape.h + 4)
     if figure.demo.view != "above":
         y0 = min(y0, -8.0)
+    return x0, y0, x1, y1
+
+
+def _box(figure: Figure, props: list[Shape]) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = padded_extent(figure, props)
     width = max(x1 - x0, 200.0)
     cx = (x0 + x1) / 2
     return cx - width / 2, y0, cx + width / 2, y1
