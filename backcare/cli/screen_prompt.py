@@ -26,10 +26,10 @@ def add_screen_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _ask(question: str, stdin: TextIO, stdout: TextIO) -> bool:
+def _ask(question: str, stdin: TextIO, prompts: TextIO) -> bool:
     for _ in range(5):
-        stdout.write(f"{question} [y/n] ")
-        stdout.flush()
+        prompts.write(f"{question} [y/n] ")
+        prompts.flush()
         line = stdin.readline()
         if not line:
             raise CliError("the safety questions were not answered; no plan without them", 2)
@@ -38,15 +38,18 @@ def _ask(question: str, stdin: TextIO, stdout: TextIO) -> bool:
             return True
         if answer in {"n", "no"}:
             return False
-        stdout.write("Please answer y or n.\n")
+        prompts.write("Please answer y or n.\n")
     raise CliError("the safety questions were not answered; no plan without them", 2)
 
 
 def screen(args: argparse.Namespace, stdin: TextIO | None = None,
-           stdout: TextIO | None = None) -> ScreenResult:
-    """Run the screen; raise CliError (exit 3 with the advice) on any warning sign."""
+           prompts: TextIO | None = None) -> ScreenResult:
+    """Run the screen; raise CliError (exit 3 with the advice) on any warning sign.
+
+    The questions go to stderr (the terminal), so `--json` output on stdout stays JSON.
+    """
     stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
+    prompts = prompts or sys.stderr
     if getattr(args, "red_flags_none", False):
         result = run_screen({q.id: False for q in QUESTIONS})
         stderr().print("You stated that you have none of the warning signs "
@@ -58,8 +61,8 @@ def screen(args: argparse.Namespace, stdin: TextIO | None = None,
             "to answer them, or add --red-flags-none to state you have none of the warning signs.",
             2,
         )
-    stdout.write("First, a few safety questions. Answer y (yes) or n (no).\n")
-    answers = {q.id: _ask(q.text, stdin, stdout) for q in QUESTIONS}
+    prompts.write("First, a few safety questions. Answer y (yes) or n (no).\n")
+    answers = {q.id: _ask(q.text, stdin, prompts) for q in QUESTIONS}
     result = run_screen(answers)
     if not result.plan_allowed:
         raise CliError(f"{result.headline}\n{result.advice}", EXIT_RED_FLAG)

@@ -85,8 +85,9 @@ def run(args: argparse.Namespace) -> int:
     args.routine = slug
 
     if _is_plan(args):
+        plan = _plan(library, args)  # bad options fail before anyone answers the questions
         screen(args)  # raises CliError on a warning sign or an unanswered screen
-        worksheet = plan_worksheet(library, _plan(library, args), args.paper)
+        worksheet = plan_worksheet(library, plan, args.paper)
         what = "your plan"
     else:
         worksheet = routine_worksheet(library, slug, args.paper)

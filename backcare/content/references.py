@@ -26,10 +26,6 @@ def _exercise_problems(exercises: Mapping[str, Exercise]) -> Iterator[Problem]:
         elif exercises[alt].needs_floor:
             yield (file, "seated_alternative",
                    f"names {alt!r}, which is done {exercises[alt].position} and needs the floor")
-        if ex.rules.only_with_diagnosis and set(ex.rules.only_with_diagnosis) & set(
-            ex.rules.not_with_diagnosis
-        ):
-            yield file, "rules", "a diagnosis cannot be both required and excluded"
 
 
 def _demo_problems(exercises: Mapping[str, Exercise]) -> Iterator[Problem]:

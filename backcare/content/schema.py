@@ -81,6 +81,13 @@ class Rules(Model):
     only_with_diagnosis: tuple[Diagnosis, ...] = ()
     not_with_diagnosis: tuple[Diagnosis, ...] = ()
 
+    @model_validator(mode="after")
+    def _not_both(self) -> Rules:
+        both = sorted(set(self.only_with_diagnosis) & set(self.not_with_diagnosis))
+        if both:
+            raise ValueError(f"diagnosis {', '.join(both)} cannot be both required and excluded")
+        return self
+
 
 class Exercise(Model):
     slug: Slug

@@ -60,21 +60,23 @@ def _sides(exercise: Exercise) -> tuple[Side | None, ...]:
 
 
 def build_timeline(items: list[Dosed] | tuple[Dosed, ...], transition_seconds: int) -> Timeline:
-    raw: list[tuple[Dosed, Side | None, int, int]] = []
-    for item in items:
+    # (position in items, item, side, set, rep): positions tell exercises apart, so the same
+    # Dosed listed twice in a row still gets the transition between them.
+    raw: list[tuple[int, Dosed, Side | None, int, int]] = []
+    for position, item in enumerate(items):
         for set_no in range(1, item.dose.sets + 1):
             for side in _sides(item.exercise):
                 for rep in range(1, item.dose.reps + 1):
-                    raw.append((item, side, set_no, rep))
+                    raw.append((position, item, side, set_no, rep))
 
     steps: list[Step] = []
     clock = 0
-    for index, (item, side, set_no, rep) in enumerate(raw):
+    for index, (position, item, side, set_no, rep) in enumerate(raw):
         if index + 1 == len(raw):
             rest = 0
         else:
-            nxt, nxt_side, nxt_set, _ = raw[index + 1]
-            if nxt is not item:
+            nxt_position, _, nxt_side, nxt_set, _ = raw[index + 1]
+            if nxt_position != position:
                 rest = transition_seconds
             elif nxt_side != side or nxt_set != set_no:
                 rest = max(item.dose.rest_seconds, SIDE_SWITCH_SECONDS)

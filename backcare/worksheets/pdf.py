@@ -88,7 +88,8 @@ def _bullets(lines: tuple[str, ...] | list[str], style: ParagraphStyle, *,
              numbered: bool = False) -> ListFlowable:
     items = [ListItem(_p(line, style), leftIndent=16) for line in lines]
     return ListFlowable(
-        items,  # type: ignore[arg-type]  # a ListItem is a Flowable; the stubs' list type is invariant bulletType="1" if numbered else "bullet", start=None if numbered else "•",
+        items,  # type: ignore[arg-type]  # a ListItem is a Flowable; the stubs' list is invariant
+        bulletType="1" if numbered else "bullet", start=None if numbered else "•",
         bulletFontName=fonts.REGULAR, bulletFontSize=style.fontSize, leftIndent=16,
         bulletFormat="%s." if numbered else None, spaceBefore=1,
     )

@@ -81,6 +81,10 @@ CASES: list[tuple[str, Breaker, str, str, str]] = [
      lambda d: (d / "routines/chair-stretch.yaml").write_text(
          (d / "routines/chair-routine.yaml").read_text().replace("slug: chair-routine", "slug: chair-stretch")),
      "routines/chair-stretch.yaml", "slug", "also an exercise"),
+    ("a diagnosis both required and excluded",
+     lambda d: edit(d / "exercises/belly-prop.yaml", "rules: {only_with_diagnosis: [disc]}",
+                    "rules: {only_with_diagnosis: [disc], not_with_diagnosis: [disc]}"),
+     "exercises/belly-prop.yaml", "rules", "both required and excluded"),
     ("condition slug taken by a site page",
      lambda d: (d / "conditions/exercises.yaml").write_text(
          (d / "conditions/test-pain.yaml").read_text().replace("slug: test-pain", "slug: exercises")),

@@ -45,6 +45,23 @@ def test_total_is_the_sum_of_holds_and_rests(items: list[tuple[str, Dose]], tran
     expected_steps = sum(d.dose.reps * d.dose.sets * (2 if d.exercise.per_side else 1) for d in dosed)
     assert len(t.steps) == expected_steps
     assert t.total_seconds == sum(s.hold_seconds + s.rest_seconds for s in t.steps)
-    for a, b in zip(t.steps, t.steps[1:]):
-        assert b.starts_at == a.ends_at
+    # The rest after each step follows the rules, worked out here from the items alone.
+    where = [(n, side, set_no) for n, d in enumerate(dosed) for set_no in range(1, d.dose.sets + 1)
+             for side in (("left", "right") if d.exercise.per_side else (None,))
+             for _ in range(d.dose.reps)]
+    for i, step in enumerate(t.steps[:-1]):
+        here, after = where[i], where[i + 1]
+        rest = dosed[here[0]].dose.rest_seconds
+        if after[0] != here[0]:
+            assert step.rest_seconds == transition, "next exercise: the routine's transition"
+        elif after[1:] != here[1:]:
+            assert step.rest_seconds == max(rest, SIDE_SWITCH_SECONDS), "switching side or set"
+        else:
+            assert step.rest_seconds == rest, "between repetitions: the dose's rest"
+        assert step.side == here[1] and step.set == here[2]
     assert t.steps[-1].rest_seconds == 0
+
+
+def test_the_same_dosed_exercise_twice_in_a_row_gets_the_transition() -> None:
+    once = Dosed(LIB.exercises["chair-stretch"], Dose(hold_seconds=10, reps=1, rest_seconds=2))
+    assert [s.rest_seconds for s in build_timeline([once, once], 7).steps] == [7, 0]

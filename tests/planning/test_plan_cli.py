@@ -101,7 +101,7 @@ def test_a_yes_on_the_terminal_is_exit_3_with_advice(capsys, monkeypatch, flag, 
     monkeypatch.setattr(sys, "stdin", FakeTerminal(answers(yes=flag)))
     code, out, err = run(capsys, "plan", FIVE, "--json")
     assert code == 3
-    assert QUESTIONS[0].text in out  # the questions were asked
+    assert QUESTIONS[0].text in err  # the questions were asked, on the terminal's stderr
     assert words in err.lower()
     assert "steps" not in out and "Your plan" not in out
 
@@ -110,6 +110,13 @@ def test_all_no_on_the_terminal_gives_the_plan(capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", FakeTerminal(answers()))
     code, out, _ = run(capsys, "plan", FIVE)
     assert code == 0 and "Your plan" in out
+
+
+def test_questions_asked_on_a_terminal_leave_json_output_clean(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", FakeTerminal(answers()))
+    code, out, err = run(capsys, "plan", FIVE, "--json")
+    assert code == 0 and QUESTIONS[0].text in err
+    assert json.loads(out)["routine"] == FIVE
 
 
 def test_no_terminal_and_no_statement_is_exit_2(capsys, monkeypatch) -> None:

@@ -136,3 +136,15 @@ def test_pdf_to_standard_output(capsysbinary) -> None:
     code = main(["worksheet", FIVE_MINUTE, "-o", "-"])
     assert code == 0
     assert capsysbinary.readouterr().out.startswith(b"%PDF-")
+
+
+def test_bad_options_fail_before_the_safety_questions(capsys, tmp_path, monkeypatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("n\n" * 20))
+    code, _, err = run(capsys, "worksheet", FIVE_MINUTE, "--skip", "nope",
+                       "-o", str(tmp_path / "x.pdf"))
+    assert code == 2 and "--skip" in err
+    assert "safety questions" not in err  # nobody answered nine questions for nothing

@@ -190,3 +190,12 @@ def test_an_exercise_longer_than_a_page_still_prints(library: Library) -> None:
     text = " ".join(page_texts(rendered.pdf))
     assert "Step 30: breathe out slowly" in text
     assert rendered.pages == len(page_texts(rendered.pdf)) >= 3
+
+
+def test_precautions_are_bulleted_and_steps_numbered(library: Library) -> None:
+    worksheet = routine_worksheet(library, "dont-crack-your-back", "a4")
+    text = "\n".join(page_texts(worksheet.pdf))
+    precaution = library.exercises["prone-props"].precautions[0]
+    assert re.search(r"•\s*" + re.escape(precaution.split()[0]), text), "precautions lose their bullets"
+    first_step = library.exercises["bridge"].steps[0]
+    assert re.search(r"1\.\s*" + re.escape(first_step.split()[0]), text), "steps lose their numbers"
