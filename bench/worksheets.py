@@ -71,6 +71,7 @@ def timed(action: Callable[[], object], runs: int,
 def peak_kib(action: Callable[[], object]) -> float:
     CACHE.clear()
     clear_frames()
+    clear_compiled()
     gc.collect()
     tracemalloc.start()
     action()

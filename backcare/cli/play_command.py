@@ -23,7 +23,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlencode
 
 from rich.console import Console
 
@@ -32,7 +31,8 @@ from backcare.cli.console import CliError, stderr, stdout
 from backcare.cli.screen_prompt import add_screen_arguments, screen
 from backcare.content import Library
 from backcare.plans import DIAGNOSES, InputError, PlanError, Profile, format_duration, make_plan
-from backcare.plans.profile import MAX_MINUTES, MIN_MINUTES, profile_to_params
+from backcare.planning.shapes import plan_query
+from backcare.plans.profile import MAX_MINUTES, MIN_MINUTES
 from backcare.player import END_DONE, END_HURT, END_INTERRUPTED, END_QUIT, Player
 from backcare.player.run import play
 from backcare.player.terminal import KeyReader, signals_interrupt
@@ -152,8 +152,7 @@ def programme(library: Library, args: argparse.Namespace) -> Programme:
     except PlanError as exc:
         raise CliError(exc.message, 2) from None
     changes = tuple(f"{c.exercise}: {c.reason}" for c in plan.changes)
-    return Programme(slug, plan.routine_title, plan.timeline,
-                     urlencode(profile_to_params(profile)), changes)
+    return Programme(slug, plan.routine_title, plan.timeline, plan_query(profile), changes)
 
 
 # --- questions ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from backcare.catalogue.library import get_library
 from backcare.content.schema import Routine
-from backcare.plans import MAX_MINUTES, MIN_MINUTES
+from backcare.plans import MAX_MINUTES, MIN_MINUTES, profile_params
 from backcare.planning.gate import needs_screen, routine_or_404
 
 #: How each field is named when a problem with it is reported.
@@ -41,7 +41,8 @@ DIAGNOSIS_CHOICES: tuple[tuple[str, str, str], ...] = (
 
 def skip_values(query: QueryDict) -> list[str]:
     """Skipped slugs from ``skip=a,b`` and/or repeated ``skip=a&skip=b`` (form checkboxes)."""
-    return [s.strip() for raw in query.getlist("skip") for s in raw.split(",") if s.strip()]
+    skip = profile_params(query.getlist).get("skip", "")
+    return skip.split(",") if skip else []
 
 
 def skip_options(routine: Routine) -> list[dict[str, str]]:

@@ -12,17 +12,17 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
 from backcare.plans import MAX_MINUTES, Change, InputError, Plan, PlanError, Profile, make_plan
-from backcare.plans import profile_from_params, profile_to_params
+from backcare.plans import profile_from_params, profile_params, profile_to_params
 from backcare.planning.gate import needs_screen, routine_or_404
 from backcare.planning.shapes import plan_query
-from backcare.planning.views_fit import render_form, skip_values
+from backcare.planning.views_fit import render_form
 
 #: How the plan page groups its changes, in this order.
 CHANGE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -33,13 +33,6 @@ CHANGE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 DIAGNOSIS_SHORT = {"none": "None known", "disc": "A disc problem",
                    "other": "Another specific diagnosis"}
-
-
-def _params(request: HttpRequest) -> dict[str, str]:
-    params = {key: request.GET.get(key, "") for key in ("floor", "diagnosis", "minutes", "pain")
-              if key in request.GET}
-    params["skip"] = ",".join(skip_values(request.GET))
-    return params
 
 
 def _name(library: Library, slug: str | None) -> str:
@@ -62,12 +55,9 @@ def _with_query(url: str, query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
-def worksheet_url(slug: str, query: str) -> str | None:
-    """The printable worksheet's URL, once the worksheets app provides it."""
-    try:
-        return _with_query(reverse("worksheets:routine_pdf", args=[slug]), query)
-    except NoReverseMatch:
-        return None
+def worksheet_url(slug: str, query: str) -> str:
+    """The printable worksheet of this plan."""
+    return _with_query(reverse("worksheets:routine_pdf", args=[slug]), query)
 
 
 def _plan_page(request: HttpRequest, library: Library, plan: Plan) -> HttpResponse:
@@ -112,7 +102,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect
     library = get_library()
     try:
-        profile = profile_from_params(_params(request))
+        profile = profile_from_params(profile_params(request.GET.getlist))
     except InputError as exc:
         return render_form(request, routine, exc.errors, status=400)
     query = plan_query(profile)

@@ -4,19 +4,19 @@ Plain Python (never imports Django), so the web pages, the API and the CLI all m
 same plan the same way.
 """
 
-# backcare.timeline and backcare.content import each other; loading content first is
-# the order that works, so it is imported before anything that imports the timeline.
-import backcare.content  # noqa: F401  (import order)
-from backcare.plans.errors import InputError, PlanError
 from backcare.content.wording import format_duration
+from backcare.plans.errors import InputError, PlanError
 from backcare.plans.plan import Change, ChangeKind, Plan
 from backcare.plans.planner import make_plan
 from backcare.plans.profile import (
     DIAGNOSES,
     MAX_MINUTES,
     MIN_MINUTES,
+    PROFILE_PARAMS,
     Profile,
+    asks_for_plan,
     profile_from_params,
+    profile_params,
     profile_to_params,
 )
 from backcare.plans.redflags import (
@@ -30,8 +30,9 @@ from backcare.plans.redflags import (
 )
 
 __all__ = [
-    "DIAGNOSES", "MAX_MINUTES", "MIN_MINUTES", "QUESTIONS", "SCREEN_VERSION", "SOURCES",
+    "DIAGNOSES", "MAX_MINUTES", "MIN_MINUTES", "PROFILE_PARAMS", "QUESTIONS", "SCREEN_VERSION",
+    "SOURCES",
     "Change", "ChangeKind", "InputError", "Plan", "PlanError", "Profile", "RedFlagQuestion",
-    "ScreenResult", "format_duration", "make_plan", "profile_from_params",
-    "profile_to_params", "run_screen", "screen_version",
+    "ScreenResult", "asks_for_plan", "format_duration", "make_plan", "profile_from_params",
+    "profile_params", "profile_to_params", "run_screen", "screen_version",
 ]

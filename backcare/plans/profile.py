@@ -13,7 +13,7 @@ parameters and back, so a plan's URL can carry the profile::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
@@ -95,6 +95,31 @@ def profile_to_params(profile: Profile) -> dict[str, str]:
         params["pain"] = str(profile.pain)
     if profile.skip:
         params["skip"] = ",".join(profile.skip)
+    return params
+
+
+#: The query parameters that carry a profile (what profile_to_params writes).
+PROFILE_PARAMS: tuple[str, ...] = ("floor", "diagnosis", "minutes", "pain", "skip")
+
+#: A query string's values for one name, e.g. Django's ``QueryDict.getlist``.
+QueryValues = Callable[[str], Sequence[str]]
+
+
+def asks_for_plan(values: QueryValues) -> bool:
+    """True when a query carries any profile parameter: it asks for a personal plan."""
+    return any(values(name) for name in PROFILE_PARAMS)
+
+
+def profile_params(values: QueryValues) -> dict[str, str]:
+    """The profile's parameters in a query, ready for :func:`profile_from_params`.
+
+    A repeated field counts by its last value; ``skip`` may be repeated (form check boxes)
+    or comma-separated, and is joined into one comma list. Absent fields are left out.
+    """
+    params = {name: values(name)[-1] for name in PROFILE_PARAMS[:-1] if values(name)}
+    skip = [s.strip() for raw in values("skip") for s in raw.split(",") if s.strip()]
+    if skip:
+        params["skip"] = ",".join(skip)
     return params
 
 

@@ -18,9 +18,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 from typing import Literal
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
@@ -29,17 +28,18 @@ from pydantic import AwareDatetime, StrictBool, StrictInt
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
-from backcare.export.timeline_shapes import ChangeOut, TimelineOut, timeline_out
+from backcare.export.timeline_shapes import TimelineOut, timeline_out
 from backcare.planning.screen_memory import screen_is_current
-from backcare.plans import InputError, Plan, PlanError, make_plan, profile_from_params
-from backcare.plans.profile import profile_to_params
+from backcare.planning.shapes import plan_out, plan_query
+from backcare.plans import (
+    InputError, Plan, PlanError, asks_for_plan, make_plan, profile_from_params, profile_params,
+)
 from backcare.practice.device import device_id, ensure_device
 from backcare.practice.models import PracticeSession
 from backcare.timeline import Timeline
 
 router = Router(tags=["practice"])
 
-PLAN_PARAMS = ("floor", "diagnosis", "minutes", "pain", "skip")
 #: How far in the future a client's clock may put a session before we call it wrong.
 FUTURE_SLACK = timedelta(minutes=5)
 #: No single session lasts longer than this; a longer one is a client bug.
@@ -84,15 +84,6 @@ def plan_from_params(library: Library, routine: str, params: dict[str, str]) -> 
         raise InputError({field: exc.message}) from None
 
 
-def plan_query(plan: Plan) -> str:
-    return urlencode(profile_to_params(plan.profile))
-
-
-def changes_out(plan: Plan) -> list[ChangeOut]:
-    return [ChangeOut(kind=c.kind, exercise=c.exercise, replacement=c.replacement,
-                      reason=c.reason) for c in plan.changes]
-
-
 @router.get(
     "/timeline",
     response={200: TimelineOut, 403: Message, 404: Message, 422: Problems},
@@ -117,18 +108,16 @@ def get_timeline(
     found = library.routines.get(routine)
     if found is None:
         raise HttpError(404, f"No routine called {routine!r}. See /api/routines for the list.")
-    if not any(name in request.GET for name in PLAN_PARAMS):
+    if not asks_for_plan(request.GET.getlist):
         return timeline_out(found.slug, found.title, library.timeline(found.slug))
     if not screen_is_current(request):
         raise HttpError(403, "A personal plan needs the safety questions first. Answer them "
                              "at /screen/, then ask again.")
-    params = {name: request.GET[name] for name in PLAN_PARAMS if name in request.GET}
     try:
-        plan = plan_from_params(library, found.slug, params)
+        plan = plan_from_params(library, found.slug, profile_params(request.GET.getlist))
     except InputError as exc:
         raise _problems("query", dict(exc.errors)) from None
-    return timeline_out(plan.routine_slug, plan.routine_title, plan.timeline,
-                        plan=plan_query(plan), changes=changes_out(plan))
+    return plan_out(plan)
 
 
 # --- The session log ---------------------------------------------------------------------
@@ -184,7 +173,7 @@ def _timeline_for(library: Library, payload: SessionIn) -> tuple[Timeline, str]:
     except InputError as exc:
         detail = "; ".join(f"{field} {message}" for field, message in exc.errors.items())
         raise _problems("body", {"plan": detail}) from None
-    return plan.timeline, plan_query(plan)
+    return plan.timeline, plan_query(plan.profile)
 
 
 def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
@@ -221,17 +210,11 @@ def save_session(request: HttpRequest, response: HttpResponse,
     plan = check_session(get_library(), payload, timezone.now())
     device = ensure_device(request, response)
     values = payload.model_dump(exclude={"id", "plan"})
-    try:
-        with transaction.atomic():
-            row, created = PracticeSession.objects.get_or_create(
-                id=payload.id, defaults={**values, "plan": plan, "device": device},
-            )
-    except IntegrityError:
-        # A concurrent save of the same id won the race; answer with what it saved.
-        winner = PracticeSession.objects.filter(id=payload.id).first()
-        if winner is None:
-            raise
-        row, created = winner, False
+    # get_or_create inserts in its own savepoint and, when a concurrent save of the same id
+    # wins the race (IntegrityError), reads back the winner's row: a retry never duplicates.
+    row, created = PracticeSession.objects.get_or_create(
+        id=payload.id, defaults={**values, "plan": plan, "device": device},
+    )
     if row.device != device:
         raise HttpError(409, "A session with this id was saved from another device. "
                              "Make a new id for a new session.")

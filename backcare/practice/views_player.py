@@ -12,23 +12,23 @@ With no plan parameters the routine is played as published; with them
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
 from backcare.content.schema import Routine
-from backcare.export.timeline_shapes import ChangeOut, TimelineOut, timeline_out
-from backcare.planning.screen_memory import screen_is_current
-from backcare.plans import InputError, PlanError, make_plan, profile_from_params, profile_to_params
+from backcare.export.timeline_shapes import TimelineOut, timeline_out
+from backcare.planning.gate import needs_screen, routine_or_404
+from backcare.planning.shapes import plan_out
+from backcare.plans import (
+    InputError, PlanError, asks_for_plan, make_plan, profile_from_params, profile_params,
+)
 from backcare.practice.device import ensure_device
 
-#: Query parameters that turn the routine into a personal plan.
-PLAN_PARAMS = ("floor", "diagnosis", "minutes", "pain", "skip")
 #: What each plan parameter is, for the page that explains a bad one.
 PARAM_LABELS = {
     "floor": "Getting down to the floor",
@@ -39,21 +39,6 @@ PARAM_LABELS = {
     "routine": "Routine",
 }
 GET_READY_CHOICES = (5, 10)
-
-
-def _screen_url(request: HttpRequest) -> str:
-    try:
-        base = reverse("planning:screen")
-    except NoReverseMatch:
-        base = "/screen/"
-    return f"{base}?{urlencode({'next': request.get_full_path()})}"
-
-
-def _demo_url(slug: str) -> str | None:
-    try:
-        return reverse("exercise_demo", args=[slug])
-    except NoReverseMatch:
-        return None
 
 
 def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, Any]]:
@@ -68,7 +53,7 @@ def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, An
             "position": exercise.position_label,
             "summary": exercise.summary,
             "kind": exercise.kind,
-            "demo": _demo_url(slug) if exercise.demo is not None else None,
+            "demo": reverse("exercise_demo", args=[slug]),
         }
     return info
 
@@ -78,23 +63,18 @@ def _timeline_for(request: HttpRequest, library: Library, routine: Routine) -> T
 
     Raises InputError (bad parameters) or PlanError (no plan can be made).
     """
-    if not any(name in request.GET for name in PLAN_PARAMS):
+    if not asks_for_plan(request.GET.getlist):
         return timeline_out(routine.slug, routine.title, library.timeline(routine.slug))
-    profile = profile_from_params(request.GET)
-    plan = make_plan(library, routine.slug, profile)
-    changes = [ChangeOut(kind=c.kind, exercise=c.exercise, replacement=c.replacement,
-                         reason=c.reason) for c in plan.changes]
-    return timeline_out(routine.slug, plan.routine_title, plan.timeline,
-                        plan=urlencode(profile_to_params(profile)), changes=changes)
+    profile = profile_from_params(profile_params(request.GET.getlist))
+    return plan_out(make_plan(library, routine.slug, profile))
 
 
 def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
     library = get_library()
-    routine = library.routines.get(slug)
-    if routine is None:
-        raise Http404(f"no routine {slug!r}")
-    if not screen_is_current(request):
-        return HttpResponseRedirect(_screen_url(request))
+    routine = routine_or_404(slug)
+    redirect = needs_screen(request)
+    if redirect is not None:
+        return redirect
 
     base = {"routine": routine, "fit_url": _fit_url(slug)}
     try:
@@ -126,8 +106,5 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _fit_url(slug: str) -> str | None:
-    try:
-        return reverse("planning:fit", args=[slug])
-    except NoReverseMatch:
-        return None
+def _fit_url(slug: str) -> str:
+    return reverse("planning:fit", args=[slug])

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 from django.http import (
     Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotModified,
-    HttpResponseRedirect, QueryDict,
 )
 from csp.decorators import csp_exempt
 from django.views.decorators.http import require_safe
 
 from backcare.catalogue.library import get_library
-from backcare.planning.gate import screen_url
-from backcare.planning.screen_memory import screen_is_current
-from backcare.plans import InputError, PlanError, make_plan, profile_from_params
+from backcare.planning.gate import needs_screen
+from backcare.plans import (
+    InputError, PlanError, asks_for_plan, make_plan, profile_from_params, profile_params,
+)
 from backcare.worksheets import Worksheet, check_paper, plan_worksheet, routine_worksheet
-
-PLAN_FIELDS = ("floor", "diagnosis", "minutes", "pain", "skip")
-
 
 def _bad_request(problem: str) -> HttpResponseBadRequest:
     """400 with the problem as "field: what is wrong" in plain text."""
@@ -30,15 +27,6 @@ def _bad_request(problem: str) -> HttpResponseBadRequest:
         f"This worksheet cannot be made. {problem}\n",
         content_type="text/plain; charset=utf-8",
     )
-
-
-def _plan_params(query: QueryDict) -> dict[str, str]:
-    params = {name: str(query[name]) for name in ("floor", "diagnosis", "minutes", "pain")
-              if name in query}
-    skip = [s.strip() for raw in query.getlist("skip") for s in raw.split(",") if s.strip()]
-    if skip:
-        params["skip"] = ",".join(skip)
-    return params
 
 
 def _pdf_response(request: HttpRequest, worksheet: Worksheet, personal: bool) -> HttpResponse:
@@ -73,13 +61,14 @@ def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     except ValueError as exc:
         return _bad_request(f"paper: {exc}")
 
-    if not any(name in request.GET for name in PLAN_FIELDS):
+    if not asks_for_plan(request.GET.getlist):
         return _pdf_response(request, routine_worksheet(library, slug, paper), personal=False)
 
-    if not screen_is_current(request):
-        return HttpResponseRedirect(screen_url(request.get_full_path()))
+    redirect = needs_screen(request)
+    if redirect is not None:
+        return redirect
     try:
-        plan = make_plan(library, slug, profile_from_params(_plan_params(request.GET)))
+        plan = make_plan(library, slug, profile_from_params(profile_params(request.GET.getlist)))
     except InputError as exc:
         return _bad_request(str(exc))  # "field: message; field: message"
     except PlanError as exc:

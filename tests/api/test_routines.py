@@ -108,6 +108,10 @@ def test_doses_are_the_routines_overrides(api, library) -> None:
     dosed = library.dosed(library.routines[FIVE_MINUTE])
     assert [(e["hold_seconds"], e["reps"], e["sets"], e["rest_seconds"]) for e in body["exercises"]] \
         == [(d.dose.hold_seconds, d.dose.reps, d.dose.sets, d.dose.rest_seconds) for d in dosed]
+    # The override really applies: in a hurry, the 30 s stretches are done once, not 3 times.
+    knee = next(e for e in body["exercises"] if e["slug"] == "single-knee-to-chest")
+    assert (knee["hold_seconds"], knee["reps"]) == (30, 1)
+    assert library.exercises["single-knee-to-chest"].dose.reps == 3
 
 
 def test_seated_routine_needs_no_floor(api) -> None:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from backcare.cli.play_command import SessionLog
+
+
+@pytest.fixture(autouse=True)
+def _device_file_in_tmp(settings: Any, tmp_path: Path) -> None:
+    settings.VAR_DIR = tmp_path  # var/cli-device is written here, not in the project
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.test import Client
-from django.urls import include, path
 
 from backcare.content import Library
 from backcare.planning import views_plan
@@ -150,33 +149,7 @@ def test_nothing_left_explains_what_was_left_out(screened: Client, library: Libr
     assert "Left out because you said it hurts." in text
 
 
-class UrlConf:
-    """A URL configuration made in the test (Django accepts any object with urlpatterns)."""
-
-    def __init__(self, urlpatterns: list) -> None:
-        self.urlpatterns = urlpatterns
-
-
-def _site_without_worksheets() -> UrlConf:
-    return UrlConf([
-        path("", include("backcare.planning.urls")),
-        path("", include("backcare.practice.urls")),
-        path("", include("backcare.catalogue.urls")),
-    ])
-
-
-def test_no_worksheet_link_while_there_is_no_worksheet(screened: Client, settings) -> None:
-    settings.ROOT_URLCONF = _site_without_worksheets()
-    assert views_plan.worksheet_url(FIVE, QUERY) is None
-    page = screened.get(f"{PLAN}?{QUERY}").content.decode()
-    assert "worksheet" not in page.lower()
-
-
-def test_the_worksheet_link_appears_once_the_url_exists(screened: Client, settings) -> None:
-    fake = ([path("routines/<slug:slug>/worksheet.pdf", lambda r, slug: None,
-                  name="routine_pdf")], "worksheets")
-    site = _site_without_worksheets()
-    settings.ROOT_URLCONF = UrlConf([path("", include(fake)), *site.urlpatterns])
+def test_the_plan_page_links_its_own_worksheet(screened: Client) -> None:
     assert views_plan.worksheet_url(FIVE, QUERY) == f"/routines/{FIVE}/worksheet.pdf?{QUERY}"
     page = screened.get(f"{PLAN}?{QUERY}").content.decode()
     assert f'href="/routines/{FIVE}/worksheet.pdf?{QUERY_HTML}">Print worksheet</a>' in page

@@ -212,24 +212,6 @@ def test_the_api_is_documented() -> None:
     assert "get" in paths["/api/sessions"] and "get" in paths["/api/timeline"]
 
 
-def test_a_save_that_loses_a_race_answers_with_the_winners_row(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two saves of one id at once: this one looked before the other's insert was
-    committed, so its own insert fails; it answers 200 with the row the other one saved."""
-    phone = device("phone")
-    body = payload()
-    assert post(phone, body)[0] == 201  # the winner
-
-    def lost_the_race(**kwargs: Any) -> tuple[PracticeSession, bool]:
-        raise IntegrityError("duplicate key value violates unique constraint")
-
-    monkeypatch.setattr(PracticeSession.objects, "get_or_create", lost_the_race)
-    status, answer = post(phone, body)
-    assert status == 200 and answer["id"] == body["id"]
-    assert post(device("laptop"), body)[0] == 409  # and still no sharing across devices
-    assert PracticeSession.objects.count() == 1
-
-
 def test_the_migrations_match_the_model() -> None:
     from django.core.management import call_command
 

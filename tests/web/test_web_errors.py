@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import RequestFactory
 
-from backcare.catalogue import library as catalogue_library
+from backcare.catalogue import context
 from backcare.catalogue import views
 
 
@@ -27,8 +27,9 @@ def test_the_500_page_is_plain_and_needs_no_content(monkeypatch) -> None:
     def broken(*args, **kwargs):
         raise AssertionError("the 500 page must not read the library")
 
-    monkeypatch.setattr(catalogue_library, "library_or_problems", broken)
-    monkeypatch.setattr(catalogue_library, "get_library", broken)
+    # Patch the names where the views and the context processor look them up.
+    monkeypatch.setattr(views, "get_library", broken)
+    monkeypatch.setattr(context, "library_or_problems", broken)
     response = views.server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     html = response.content.decode()
