@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 from ninja.errors import HttpError
 
 from backcare.catalogue.library import get_library
@@ -28,22 +28,16 @@ from backcare.export import (
     routine_detail,
     routine_out,
 )
+from backcare.site.api_errors import NOT_FOUND, READS
 
 router = Router()
-
-
-class Message(Schema):
-    detail: str
-
-
-NOT_FOUND = {404: Message}
 
 
 def _missing(kind: str, slug: str, listing: str) -> HttpError:
     return HttpError(404, f"No {kind} called {slug!r}. See {listing} for the list.")
 
 
-@router.get("/conditions/{slug}", response={200: ConditionOut, **NOT_FOUND}, tags=["conditions"],
+@router.get("/conditions/{slug}", response={200: ConditionOut, **NOT_FOUND, **READS}, tags=["conditions"],
          summary="One condition page with its routines")
 def get_condition(request: HttpRequest, slug: str) -> ConditionOut:
     library = get_library()
@@ -61,7 +55,7 @@ def list_routines(request: HttpRequest) -> list[RoutineOut]:
     return [routine_out(library, r) for r in library.routines.values()]
 
 
-@router.get("/routines/{slug}", response={200: RoutineDetail, **NOT_FOUND}, tags=["routines"],
+@router.get("/routines/{slug}", response={200: RoutineDetail, **NOT_FOUND, **READS}, tags=["routines"],
          summary="One routine: phases and exercises in order, each with its dose")
 def get_routine(request: HttpRequest, slug: str) -> RoutineDetail:
     library = get_library()
@@ -71,7 +65,7 @@ def get_routine(request: HttpRequest, slug: str) -> RoutineDetail:
     return routine_detail(library, routine)
 
 
-@router.get("/exercises", response=list[ExerciseBrief], tags=["exercises"],
+@router.get("/exercises", response={200: list[ExerciseBrief], **READS}, tags=["exercises"],
          summary="Find exercises; every filter is optional and they combine")
 def list_exercises(
     request: HttpRequest,
@@ -91,7 +85,7 @@ def list_exercises(
     return [exercise_brief(ex) for ex in get_library().find_exercises(query)]
 
 
-@router.get("/exercises/{slug}", response={200: ExerciseOut, **NOT_FOUND}, tags=["exercises"],
+@router.get("/exercises/{slug}", response={200: ExerciseOut, **NOT_FOUND, **READS}, tags=["exercises"],
          summary="Everything about one exercise, and the routines that use it")
 def get_exercise(request: HttpRequest, slug: str) -> ExerciseOut:
     library = get_library()

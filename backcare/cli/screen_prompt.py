@@ -12,7 +12,7 @@ import sys
 from typing import TextIO
 
 from backcare.cli.console import CliError, stderr
-from backcare.plans import QUESTIONS, ScreenResult, run_screen
+from backcare.plans import QUESTIONS, InputError, ScreenResult, run_screen
 
 #: Exit code when a warning sign was reported: no plan, see a doctor.
 EXIT_RED_FLAG = 3
@@ -51,10 +51,10 @@ def screen(args: argparse.Namespace, stdin: TextIO | None = None,
     stdin = stdin or sys.stdin
     prompts = prompts or sys.stderr
     if getattr(args, "red_flags_none", False):
-        result = run_screen({q.id: False for q in QUESTIONS})
+        stated = run_screen({q.id: False for q in QUESTIONS})
         stderr().print("You stated that you have none of the warning signs "
                        "(--red-flags-none).", markup=False)
-        return result
+        return stated
     if not stdin.isatty():
         raise CliError(
             "backcare asks a few safety questions before any routine. Run it on a terminal "
@@ -62,8 +62,17 @@ def screen(args: argparse.Namespace, stdin: TextIO | None = None,
             2,
         )
     prompts.write("First, a few safety questions. Answer y (yes) or n (no).\n")
-    answers = {q.id: _ask(q.text, stdin, prompts) for q in QUESTIONS}
-    result = run_screen(answers)
+    answers: dict[str, bool] = {}
+    result: ScreenResult | None = None
+    for q in QUESTIONS:
+        answers[q.id] = _ask(q.text, stdin, prompts)
+        try:  # stops as soon as the answers decide: an emergency "yes" is answered at once
+            result = run_screen(answers)
+            break
+        except InputError:
+            continue
+    if result is None:  # cannot happen: with every question answered, run_screen decides
+        raise CliError("the safety questions were not answered; no plan without them", 2)
     if not result.plan_allowed:
         raise CliError(f"{result.headline}\n{result.advice}", EXIT_RED_FLAG)
     return result

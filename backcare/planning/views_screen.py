@@ -2,6 +2,7 @@
 
 All "no" -> the device remembers the screen (signed cookie) and goes on to ``next``.
 Any "yes" -> a page saying what care to get; nothing is remembered and no plan is offered.
+An emergency "yes" gets that page at once, even with other questions still blank.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from backcare.plans import QUESTIONS, SOURCES, run_screen
+from backcare.plans import QUESTIONS, SOURCES, InputError, run_screen
 from backcare.planning.gate import local_path
+from backcare.site.personal import personal
 from backcare.planning.screen_memory import COOKIE, forget_screen, remember_screen, screen_max_age
 
 ANSWERS = {"yes": True, "no": False}
@@ -34,10 +36,12 @@ def _form(request: HttpRequest, next_path: str | None, given: dict[str, str],
         "next": next_path or "",
         "sources": SOURCES,
         "hours": screen_max_age() // 3600,
+        "urgent_count": sum(1 for q in QUESTIONS if q.urgent),
     }, status=status)
 
 
 @never_cache
+@personal
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
 def screen(request: HttpRequest) -> HttpResponse:
@@ -46,11 +50,11 @@ def screen(request: HttpRequest) -> HttpResponse:
 
     next_path = local_path(request.POST.get("next"))
     given = {q.id: request.POST[q.id] for q in QUESTIONS if request.POST.get(q.id) in ANSWERS}
-    errors = {q.id: MISSING for q in QUESTIONS if q.id not in given}
-    if errors:
+    try:  # an emergency "yes" is answered at once, even with other questions left blank
+        result = run_screen({qid: ANSWERS[value] for qid, value in given.items()})
+    except InputError as exc:
+        errors = {qid: MISSING for qid in exc.errors}
         return _form(request, next_path, given, errors, status=400)
-
-    result = run_screen({qid: ANSWERS[value] for qid, value in given.items()})
     if not result.plan_allowed:
         response = render(request, "planning/screen_stop.html", {
             "result": result,
@@ -61,5 +65,5 @@ def screen(request: HttpRequest) -> HttpResponse:
         return response
 
     response = HttpResponseRedirect(next_path or reverse("home"))
-    remember_screen(response)
+    remember_screen(request, response)
     return response

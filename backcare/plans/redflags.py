@@ -126,10 +126,11 @@ _ADVICE: dict[str, str] = {
 
 @dataclass(frozen=True)
 class ScreenResult:
-    """The outcome of one complete screen.
+    """The outcome of one screen.
 
-    ``answers`` holds every (question id, answer) pair in question order; ``flagged`` the
-    ids answered "yes"; ``version`` the :func:`screen_version` the answers were given to.
+    ``answers`` holds the (question id, answer) pairs given, in question order: every
+    question, unless an emergency sign cut the screen short; ``flagged`` the ids answered
+    "yes"; ``version`` the :func:`screen_version` the answers were given to.
     """
 
     answers: tuple[tuple[str, bool], ...]
@@ -172,15 +173,33 @@ def screen_version() -> str:
 SCREEN_VERSION: str = screen_version()
 
 
-def run_screen(answers: Mapping[str, bool]) -> ScreenResult:
-    """Check a complete set of answers: every question, each exactly True or False.
+def _decided(given: Mapping[str, bool]) -> bool:
+    """True when the answers so far already fix a "get care" outcome that no further
+    answer could change: an emergency sign answered yes, or every emergency sign
+    answered no and some other sign yes."""
+    if any(yes and _BY_ID[qid].urgent for qid, yes in given.items()):
+        return True
+    urgent_all_no = all(q.id in given for q in QUESTIONS if q.urgent)
+    return urgent_all_no and any(given.values())
 
-    Raises :class:`InputError` naming every missing, unknown or non-yes/no answer.
+
+def run_screen(answers: Mapping[str, bool]) -> ScreenResult:
+    """Check the answers: every question, each exactly True or False.
+
+    An outcome that the answers already decide is given at once, whatever is still
+    unanswered: an emergency "yes" gets the emergency advice, not a list of questions to
+    finish. Otherwise raises :class:`InputError` naming every missing, unknown or non-yes/no answer.
     """
     errors: dict[str, str] = {}
     for qid in answers:
         if qid not in _BY_ID:
             errors[str(qid)] = "is not a question in this safety check"
+    given = {qid: value for qid, value in answers.items()
+             if qid in _BY_ID and isinstance(value, bool)}
+    if _decided(given):
+        ordered = tuple((qid, given[qid]) for qid in QUESTION_IDS if qid in given)
+        return ScreenResult(answers=ordered, flagged=tuple(q for q, yes in ordered if yes),
+                            version=SCREEN_VERSION)
     for qid in QUESTION_IDS:
         if qid not in answers:
             errors[qid] = "has no answer: please answer yes or no"

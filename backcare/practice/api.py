@@ -7,10 +7,13 @@
   id, so a retry of the same save returns the row already saved (200) and never makes a
   second one; the same id from another device is refused (409).
 - ``GET /api/sessions`` lists this device's sessions, newest first.
+- ``DELETE /api/sessions/<id>`` deletes one of them; ``DELETE /api/device`` deletes every
+  session of this device and forgets the device.
 
-Bad values answer 422 in django-ninja's own shape, ``{"detail": [{"loc": [...], "msg":
-..., "type": ...}]}``, whose ``loc`` ends with the field at fault, whether pydantic or
-our own checks found the problem.
+Bad values answer 422 (:mod:`backcare.site.api_errors`), each naming its field. Dates are
+checked here, before anything touches the database: a session starts within the last two
+years and not in the future, ends after it starts and within 24 hours, with a UTC offset
+of at most ±14:00 — so no value can overflow a database's date range.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from urllib.parse import parse_qsl
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError, ValidationError
-from pydantic import AwareDatetime, StrictBool, StrictInt
+from ninja.errors import HttpError
+from pydantic import AwareDatetime, StrictBool, StrictInt, field_validator
+from pydantic_core import PydanticCustomError
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
@@ -35,37 +39,27 @@ from backcare.plans import (
     InputError, Plan, PlanError, asks_for_plan, make_plan, profile_from_params, profile_params,
 )
 from backcare.practice.device import device_id, ensure_device
+from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.models import PracticeSession
+from backcare.site.api_errors import NOT_FOUND, READS, WRITES, Message, problems
+from backcare.site.personal import mark_personal
 from backcare.timeline import Timeline
 
 router = Router(tags=["practice"])
 
-#: How far in the future a client's clock may put a session before we call it wrong.
+#: How far ahead of the server a client's clock may be before a time counts as future.
 FUTURE_SLACK = timedelta(minutes=5)
 #: No single session lasts longer than this; a longer one is a client bug.
 LONGEST_SESSION = timedelta(hours=24)
+#: A session older than this is not a session being saved now.
+OLDEST_SESSION = timedelta(days=2 * 366)
+#: Real time zones lie within UTC-12:00 .. UTC+14:00; ±14:00 is the rule we state.
+LARGEST_OFFSET = timedelta(hours=14)
+#: Years a date may name at all, checked before any arithmetic can overflow.
+YEARS = range(2000, 3000)
 
 
-class Message(Schema):
-    detail: str
-
-
-class FieldProblem(Schema):
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class Problems(Schema):
-    detail: list[FieldProblem]
-
-
-def _problems(where: str, errors: dict[str, str]) -> ValidationError:
-    prefix = ["body", "payload"] if where == "body" else [where]
-    return ValidationError([
-        {"loc": [*prefix, field], "msg": message, "type": "value_error"}
-        for field, message in errors.items()
-    ])
+BODY = ("body", "payload")  # where ninja puts the fields of the JSON body
 
 
 # --- Plans and timelines -----------------------------------------------------------------
@@ -86,7 +80,7 @@ def plan_from_params(library: Library, routine: str, params: dict[str, str]) -> 
 
 @router.get(
     "/timeline",
-    response={200: TimelineOut, 403: Message, 404: Message, 422: Problems},
+    response={200: TimelineOut, 403: Message, **NOT_FOUND, **READS},
     summary="The step-by-step timeline of a routine, or of your personal plan",
 )
 def get_timeline(
@@ -110,13 +104,14 @@ def get_timeline(
         raise HttpError(404, f"No routine called {routine!r}. See /api/routines for the list.")
     if not asks_for_plan(request.GET.getlist):
         return timeline_out(found.slug, found.title, library.timeline(found.slug))
+    mark_personal(request)
     if not screen_is_current(request):
         raise HttpError(403, "A personal plan needs the safety questions first. Answer them "
                              "at /screen/, then ask again.")
     try:
         plan = plan_from_params(library, found.slug, profile_params(request.GET.getlist))
     except InputError as exc:
-        raise _problems("query", dict(exc.errors)) from None
+        raise problems(exc.errors, "query") from None
     return plan_out(plan)
 
 
@@ -127,14 +122,28 @@ class SessionIn(Schema):
     routine: str = Field(max_length=120)
     plan: str | None = Field(None, max_length=500,
                              description="the plan's query string, or null for the routine")
-    started_at: AwareDatetime
-    ended_at: AwareDatetime
+    started_at: AwareDatetime = Field(
+        description="within the last two years, not in the future; UTC offset at most ±14:00")
+    ended_at: AwareDatetime = Field(
+        description="not before started_at and at most 24 hours after it")
     pain_before: StrictInt = Field(ge=0, le=10)
     pain_after: StrictInt | None = Field(None, ge=0, le=10)
     feeling: Literal["better", "same", "worse", ""] = ""
     steps_done: StrictInt = Field(ge=0)
     steps_total: StrictInt = Field(ge=0)
     stopped_for_pain: StrictBool = False
+
+    @field_validator("started_at", "ended_at")
+    @classmethod
+    def _plausible(cls, value: datetime) -> datetime:
+        # Checked before any arithmetic: year 1 at +14:00 overflows when made UTC, and a
+        # database may store what Python cannot read back.
+        if value.year not in YEARS:
+            raise PydanticCustomError("date_range", "is not a date of a session being saved now")
+        offset = value.utcoffset() or timedelta(0)
+        if abs(offset) > LARGEST_OFFSET:
+            raise PydanticCustomError("date_offset", "has a UTC offset beyond ±14:00")
+        return value
 
 
 class SessionOut(Schema):
@@ -164,7 +173,7 @@ def session_out(row: PracticeSession) -> SessionOut:
 def _timeline_for(library: Library, payload: SessionIn) -> tuple[Timeline, str]:
     """The timeline the session followed and the plan's canonical query string ('' if none)."""
     if payload.routine not in library.routines:
-        raise _problems("body", {"routine": f"there is no routine called {payload.routine!r}"})
+        raise problems({"routine": f"there is no routine called {payload.routine!r}"}, *BODY)
     raw = (payload.plan or "").strip().lstrip("?")
     if not raw:
         return library.timeline(payload.routine), ""
@@ -172,7 +181,7 @@ def _timeline_for(library: Library, payload: SessionIn) -> tuple[Timeline, str]:
         plan = plan_from_params(library, payload.routine, dict(parse_qsl(raw, keep_blank_values=True)))
     except InputError as exc:
         detail = "; ".join(f"{field} {message}" for field, message in exc.errors.items())
-        raise _problems("body", {"plan": detail}) from None
+        raise problems({"plan": detail}, *BODY) from None
     return plan.timeline, plan_query(plan.profile)
 
 
@@ -182,6 +191,8 @@ def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
     errors: dict[str, str] = {}
     if payload.started_at > now + FUTURE_SLACK:
         errors["started_at"] = "is in the future"
+    elif payload.started_at < now - OLDEST_SESSION:
+        errors["started_at"] = "is more than two years ago"
     if payload.ended_at > now + FUTURE_SLACK:
         errors["ended_at"] = "is in the future"
     elif payload.ended_at < payload.started_at:
@@ -194,19 +205,20 @@ def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
     if payload.steps_done > payload.steps_total:
         errors["steps_done"] = "is more than steps_total"
     if errors:
-        raise _problems("body", errors)
+        raise problems(errors, *BODY)
     return plan
 
 
 @router.post(
     "/sessions",
-    response={200: SessionOut, 201: SessionOut, 409: Message, 422: Problems},
+    response={**WRITES, 200: SessionOut, 201: SessionOut, 409: Message},
     summary="Save one practice session (safe to retry with the same id)",
 )
 def save_session(request: HttpRequest, response: HttpResponse,
                  payload: SessionIn) -> Status[SessionOut]:
     """201 with the saved session; 200 with the one already saved when this device sent
     the same id before; 409 when another device holds that id."""
+    mark_personal(request)
     plan = check_session(get_library(), payload, timezone.now())
     device = ensure_device(request, response)
     values = payload.model_dump(exclude={"id", "plan"})
@@ -221,14 +233,41 @@ def save_session(request: HttpRequest, response: HttpResponse,
     return Status(201 if created else 200, session_out(row))
 
 
-@router.get("/sessions", response=list[SessionOut],
+@router.get("/sessions", response={200: list[SessionOut], **READS},
             summary="This device's sessions, newest first")
 def list_sessions(request: HttpRequest,
                   limit: int = Query(100, ge=1, le=1000)) -> list[SessionOut]:  # type: ignore[type-arg]
     """Empty until this device has saved a session (the device cookie is set by the
     player page and by the first save)."""
+    mark_personal(request)
     device = device_id(request)
     if device is None:
         return []
     rows = PracticeSession.objects.filter(device=device).order_by("-started_at", "-created_at")
     return [session_out(row) for row in rows[:limit]]
+
+
+@router.delete("/sessions/{session_id}", response={**WRITES, 204: None, **NOT_FOUND},
+               summary="Delete one of this device's sessions")
+def delete_session(request: HttpRequest, session_id: uuid.UUID) -> Status[None]:
+    """204 once it is gone; 404 when this device has no session with that id (another
+    device's sessions are not this device's to know about)."""
+    mark_personal(request)
+    if not forget_session(device_id(request), session_id):
+        raise HttpError(404, "This device has no session with that id.")
+    return Status(204, None)
+
+
+class Forgotten(Schema):
+    sessions_deleted: int
+
+
+@router.delete("/device", response={**WRITES, 200: Forgotten},
+               summary="Delete everything this device has saved, and forget the device")
+def delete_device(request: HttpRequest, response: HttpResponse) -> Forgotten:
+    """Every session of this device is deleted and its cookies are cleared: the next
+    visit starts as a new device. Safe to repeat."""
+    mark_personal(request)
+    deleted = forget_device(device_id(request))
+    forget_device_cookies(response)
+    return Forgotten(sessions_deleted=deleted)

@@ -5,21 +5,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.http import HttpRequest, HttpResponse
+import uuid
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backcare.catalogue.library import get_library
 from backcare.plans import format_duration
 from backcare.practice.device import device_id
+from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.history_chart import MAX_POINTS, ChartPoint, pain_chart
 from backcare.practice.models import Feeling, PracticeSession
+from backcare.site.personal import personal
 
 #: The table lists at most this many sessions, newest first.
 MAX_ROWS = 200
 FEELING_TEXT = dict(Feeling.choices)
+#: What the page says after a delete (?deleted=...).
+DELETED_TEXT = {
+    "one": "That session is deleted.",
+    "all": "Everything this device had saved is deleted. This browser now starts afresh.",
+    "none": "There was nothing to delete.",
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,8 @@ def week_start(now: datetime) -> datetime:
 
 
 @never_cache
+@personal
+@require_safe
 def history(request: HttpRequest) -> HttpResponse:
     device = device_id(request)
     library = get_library()
@@ -71,6 +84,30 @@ def history(request: HttpRequest) -> HttpResponse:
         "stopped_count": sum(1 for s in sessions if s.stopped_for_pain),
         "nav": "history",
         "time_zone": timezone.get_current_timezone_name(),
+        "deleted": DELETED_TEXT.get(request.GET.get("deleted", "")),
     })
-    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+@never_cache
+@personal
+@require_POST
+def delete_session(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
+    """The history table's "Delete" button: one session of this device, gone."""
+    found = forget_session(device_id(request), session_id)
+    return HttpResponseRedirect(reverse("practice:history") + ("?deleted=one" if found else "?deleted=none"))
+
+
+@never_cache
+@personal
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete_everything(request: HttpRequest) -> HttpResponse:
+    """GET asks "are you sure?"; POST deletes every session of this device and forgets it."""
+    device = device_id(request)
+    if request.method != "POST":
+        count = PracticeSession.objects.filter(device=device).count() if device else 0
+        return render(request, "practice/delete_everything.html", {"count": count, "nav": "history"})
+    deleted = forget_device(device)
+    response = HttpResponseRedirect(reverse("practice:history") + f"?deleted={'all' if deleted else 'none'}")
+    forget_device_cookies(response)
     return response

@@ -13,6 +13,8 @@ from ninja.errors import HttpError
 from backcare.catalogue.api import router as library_router
 from backcare.planning.api import router as planning_router
 from backcare.practice.api import router as practice_router
+from backcare.site.api_errors import install_handlers
+from backcare.site.api_guard import guard_write
 
 DESCRIPTION = """\
 Read-only access to backcare's back-pain routines and exercises, personal plans, and the
@@ -25,9 +27,16 @@ worse, or comes with numbness, weakness, fever or trouble with bladder or bowels
 
 Durations (`estimated_seconds`, `total_seconds`) add up every hold, every rest and every
 pause between exercises, exactly as the step-by-step timeline runs.
+
+Writes from a browser need the CSRF token (the `csrftoken` cookie's value in the
+`X-CSRFToken` header) and are refused from other sites; every body is JSON
+(`application/json`). Errors are `{"detail": "..."}`, or for 422 a list naming each field.
 """
 
-api = NinjaAPI(title="backcare API", version="1", description=DESCRIPTION, urls_namespace="api")
+# guard_write runs before every operation: reads pass, writes are checked (see api_guard).
+api = NinjaAPI(title="backcare API", version="1", description=DESCRIPTION, urls_namespace="api",
+               auth=guard_write)
+install_handlers(api)
 api.add_router("/", library_router)
 api.add_router("/", planning_router)
 api.add_router("/", practice_router)

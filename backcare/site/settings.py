@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "backcare.site.personal.PersonalResponses",  # private, no-store on per-person answers
 ]
 
 ROOT_URLCONF = "backcare.site.urls"

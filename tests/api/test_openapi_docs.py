@@ -13,7 +13,7 @@ PATHS = {
     # personal plans
     "/api/screen", "/api/plans",
     # the players and the session log
-    "/api/timeline", "/api/sessions",
+    "/api/timeline", "/api/sessions", "/api/sessions/{session_id}", "/api/device",
 }
 
 

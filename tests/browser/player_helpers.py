@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from django.core.signing import get_cookie_signer
-
-from backcare.planning.screen_memory import COOKIE, SALT
-from backcare.plans import SCREEN_VERSION
+from backcare.planning.screen_memory import COOKIE, signed_pass
+from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 PLAY = f"/routines/{FIVE_MINUTE}/play/"
@@ -27,9 +26,14 @@ if (window.speechSynthesis) {
 
 
 def pass_the_screen(page: Any, live_server: Any) -> None:
-    """Set the red-flag screen's cookie, as completing the screen would."""
-    value = get_cookie_signer(salt=COOKIE + SALT).sign(SCREEN_VERSION)
-    page.context.add_cookies([{"name": COOKIE, "value": value, "url": live_server.url}])
+    """Set the red-flag screen's cookie, as completing the screen would: a pass for this
+    browser's device (made here when it has none yet)."""
+    device = next((c["value"] for c in page.context.cookies(live_server.url)
+                   if c["name"] == DEVICE_COOKIE), None) or str(uuid.uuid4())
+    page.context.add_cookies([
+        {"name": DEVICE_COOKIE, "value": device, "url": live_server.url},
+        {"name": COOKIE, "value": signed_pass(device), "url": live_server.url},
+    ])
 
 
 def open_player(page: Any, url: str = PLAY, *, clock: bool = True) -> dict[str, Any]:

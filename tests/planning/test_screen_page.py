@@ -25,7 +25,8 @@ def test_every_question_is_a_fieldset_with_unchosen_yes_no_radios(client: Client
         for answer in ("yes", "no"):
             radio = re.search(rf'<input type="radio" id="q-{q.id}-{answer}"[^>]*>', page)
             assert radio, (q.id, answer)
-            assert "required" in radio.group(0) and "checked" not in radio.group(0)
+            # Not `required`: an emergency "yes" must be sendable with the rest blank.
+            assert "required" not in radio.group(0) and "checked" not in radio.group(0)
             assert f'<label for="q-{q.id}-{answer}">' in page
     assert page.count("<legend>") == len(QUESTIONS)
     for source in SOURCES:

@@ -9,22 +9,25 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from django.core.signing import get_cookie_signer
 from django.test import Client
 
 from backcare.content import Library
 from backcare.export.timeline_shapes import timeline_out
-from backcare.planning.screen_memory import COOKIE, SALT
-from backcare.plans import SCREEN_VERSION, make_plan, profile_from_params
+from backcare.planning.screen_memory import COOKIE, SALT, signed_pass
+from backcare.practice.device import COOKIE as DEVICE_COOKIE
+from backcare.plans import make_plan, profile_from_params
 
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 PLAY = f"/routines/{FIVE_MINUTE}/play/"
+
+DEVICE = "0b3f6a52-2c1e-4d6e-9a57-2f0c1d8e4b11"  # this test browser's device id
 
 
 @pytest.fixture
 def screened(client: Client) -> Client:
     """A browser that has completed the red-flag screen."""
-    client.cookies[COOKIE] = get_cookie_signer(salt=COOKIE + SALT).sign(SCREEN_VERSION)
+    client.cookies[DEVICE_COOKIE] = DEVICE
+    client.cookies[COOKIE] = signed_pass(DEVICE)
     return client
 
 
@@ -124,7 +127,14 @@ def test_each_exercise_has_its_demo_picture(screened: Client, library: Library) 
         assert info["demo"] == f"/exercises/{slug}/demo.svg"
 
 
-def test_the_page_gives_the_browser_its_device_cookie(screened: Client) -> None:
-    from backcare.practice.device import COOKIE as DEVICE
+def test_passing_the_screen_gives_the_browser_its_device_cookie(client: Client) -> None:
+    from backcare.plans import QUESTIONS
 
-    assert DEVICE in screened.get(PLAY).cookies
+    passed = client.post("/screen/", {q.id: "no" for q in QUESTIONS})
+    assert passed.status_code == 302
+    device = passed.cookies[DEVICE_COOKIE].value
+    assert device and COOKIE in passed.cookies
+    page = client.get(PLAY)
+    assert page.status_code == 200
+    assert DEVICE_COOKIE not in page.cookies  # kept, never replaced
+    assert client.cookies[DEVICE_COOKIE].value == device

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -11,10 +12,13 @@ from django.test import Client
 
 from backcare.content import Library
 from backcare.export.timeline_shapes import steps_out
-from backcare.planning.screen_memory import COOKIE, SALT
-from backcare.plans import SCREEN_VERSION, make_plan, profile_from_params
+from backcare.planning.screen_memory import COOKIE, SALT, signed_pass
+from backcare.practice.device import COOKIE as DEVICE_COOKIE
+from backcare.plans import make_plan, profile_from_params
 
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
+
+DEVICE = "0b3f6a52-2c1e-4d6e-9a57-2f0c1d8e4b11"  # this test browser's device id
 
 
 def get(client: Client, **params: str) -> tuple[int, Any]:
@@ -26,7 +30,8 @@ def get(client: Client, **params: str) -> tuple[int, Any]:
 @pytest.fixture
 def screened() -> Client:
     client = Client()
-    client.cookies[COOKIE] = get_cookie_signer(salt=COOKIE + SALT).sign(SCREEN_VERSION)
+    client.cookies[DEVICE_COOKIE] = DEVICE
+    client.cookies[COOKIE] = signed_pass(DEVICE)
     return client
 
 
@@ -75,12 +80,27 @@ def test_a_plan_without_the_safety_screen_is_403(params: dict[str, str]) -> None
     assert "/screen/" in body["detail"]
 
 
-def test_a_forged_or_outdated_screen_cookie_is_403() -> None:
+def test_a_forged_outdated_or_borrowed_screen_cookie_is_403() -> None:
+    plan = {"routine": FIVE_MINUTE, "floor": "1", "diagnosis": "none"}
     client = Client()
-    client.cookies[COOKIE] = get_cookie_signer(salt=COOKIE + SALT).sign("an-old-version")
-    assert get(client, routine=FIVE_MINUTE, floor="1", diagnosis="none")[0] == 403
+    client.cookies[DEVICE_COOKIE] = DEVICE
+    signer = get_cookie_signer(salt=COOKIE + SALT)
+    client.cookies[COOKIE] = signer.sign(f"an-old-version:{DEVICE}")
+    assert get(client, **plan)[0] == 403
     client.cookies[COOKIE] = "forged"
-    assert get(client, routine=FIVE_MINUTE, floor="1", diagnosis="none")[0] == 403
+    assert get(client, **plan)[0] == 403
+    # A pass given to another browser, copied into this one, is worth nothing here.
+    client.cookies[COOKIE] = signed_pass(str(uuid.uuid4()))
+    assert get(client, **plan)[0] == 403
+    # Nor is this device's own pass carried by a browser without this device's cookie.
+    other = Client()
+    other.cookies[COOKIE] = signed_pass(DEVICE)
+    assert get(other, **plan)[0] == 403
+    other.cookies[DEVICE_COOKIE] = str(uuid.uuid4())
+    assert get(other, **plan)[0] == 403
+    # The pass and the device it was given to, together: a plan.
+    client.cookies[COOKIE] = signed_pass(DEVICE)
+    assert get(client, **plan)[0] == 200
 
 
 def test_with_the_screen_it_is_the_plans_timeline(screened: Client, library: Library) -> None:

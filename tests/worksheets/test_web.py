@@ -6,13 +6,13 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.signing import get_cookie_signer
 from django.test import Client
 from django.urls import reverse
 
 from backcare.catalogue.library import get_library
-from backcare.planning.screen_memory import COOKIE, SALT
-from backcare.plans import SCREEN_VERSION, make_plan, profile_from_params
+from backcare.planning.screen_memory import COOKIE, SALT, signed_pass
+from backcare.practice.device import COOKIE as DEVICE_COOKIE
+from backcare.plans import make_plan, profile_from_params
 
 from .conftest import page_texts, reader
 from .test_cli import exercise_headings
@@ -21,11 +21,14 @@ FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 URL = f"/routines/{FIVE_MINUTE}/worksheet.pdf"
 PLAN_QUERY = "floor=0&diagnosis=none&minutes=3"
 
+DEVICE = "0b3f6a52-2c1e-4d6e-9a57-2f0c1d8e4b11"  # this test browser's device id
+
 
 @pytest.fixture
 def screened(client: Client) -> Client:
     """A device that has just passed the red-flag screen."""
-    client.cookies[COOKIE] = get_cookie_signer(salt=COOKIE + SALT).sign(SCREEN_VERSION)
+    client.cookies[DEVICE_COOKIE] = DEVICE
+    client.cookies[COOKIE] = signed_pass(DEVICE)
     return client
 
 
@@ -121,7 +124,8 @@ def test_plan_worksheet_without_the_screen_goes_to_the_screen(client: Client) ->
 
 
 def test_a_forged_screen_cookie_is_not_enough(client: Client) -> None:
-    client.cookies[COOKIE] = SCREEN_VERSION  # not signed
+    client.cookies[DEVICE_COOKIE] = DEVICE
+    client.cookies[COOKIE] = "unsigned:" + DEVICE
     assert client.get(f"{URL}?{PLAN_QUERY}").status_code == 302
 
 
