@@ -28,7 +28,7 @@ from backcare.export import (
     routine_detail,
     routine_out,
 )
-from backcare.site.api_errors import NOT_FOUND, READS
+from backcare.site.api_errors import NOT_FOUND, READS, links
 
 router = Router()
 
@@ -49,6 +49,9 @@ def get_condition(request: HttpRequest, slug: str) -> ConditionOut:
 
 
 @router.get("/routines", response=list[RoutineOut], tags=["routines"],
+            openapi_extra=links(
+                200, GetRoutine=("backcare_catalogue_api_get_routine", {"slug": "$response.body#/0/slug"}),
+                GetTimeline=("backcare_practice_api_get_timeline", {"routine": "$response.body#/0/slug"})),
          summary="Every routine with its estimated duration")
 def list_routines(request: HttpRequest) -> list[RoutineOut]:
     library = get_library()
@@ -56,6 +59,8 @@ def list_routines(request: HttpRequest) -> list[RoutineOut]:
 
 
 @router.get("/routines/{slug}", response={200: RoutineDetail, **NOT_FOUND, **READS}, tags=["routines"],
+            openapi_extra=links(200, GetTimeline=("backcare_practice_api_get_timeline",
+                                                  {"routine": "$response.body#/slug"})),
          summary="One routine: phases and exercises in order, each with its dose")
 def get_routine(request: HttpRequest, slug: str) -> RoutineDetail:
     library = get_library()
@@ -66,6 +71,8 @@ def get_routine(request: HttpRequest, slug: str) -> RoutineDetail:
 
 
 @router.get("/exercises", response={200: list[ExerciseBrief], **READS}, tags=["exercises"],
+            openapi_extra=links(200, GetExercise=("backcare_catalogue_api_get_exercise",
+                                                  {"slug": "$response.body#/0/slug"})),
          summary="Find exercises; every filter is optional and they combine")
 def list_exercises(
     request: HttpRequest,

@@ -41,7 +41,7 @@ from backcare.plans import (
 from backcare.practice.device import device_id, ensure_device
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.models import PracticeSession
-from backcare.site.api_errors import NOT_FOUND, READS, WRITES, Message, problems
+from backcare.site.api_errors import NOT_FOUND, READS, WRITES, Message, links, problems
 from backcare.site.personal import mark_personal
 from backcare.timeline import Timeline
 
@@ -212,6 +212,8 @@ def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
 @router.post(
     "/sessions",
     response={**WRITES, 200: SessionOut, 201: SessionOut, 409: Message},
+    openapi_extra=links(201, DeleteSession=("backcare_practice_api_delete_session",
+                                            {"session_id": "$response.body#/id"})),
     summary="Save one practice session (safe to retry with the same id)",
 )
 def save_session(request: HttpRequest, response: HttpResponse,

@@ -52,6 +52,16 @@ WRITES: dict[int, Any] = {400: Message, 403: Message, 413: Message, 415: Message
 NOT_FOUND: dict[int, Any] = {404: Message}
 
 
+def links(status: int, **targets: tuple[str, dict[str, str]]) -> dict[str, Any]:
+    """OpenAPI links from one response to the operations that can follow it, for
+    ``openapi_extra``: ``links(200, GetRoutine=("operation_id", {"slug": "$response.body#/slug"}))``.
+    They tell a reader (and schemathesis' stateful runs) which value feeds which call."""
+    return {"responses": {status: {"links": {
+        name: {"operationId": operation, "parameters": parameters}
+        for name, (operation, parameters) in targets.items()
+    }}}}
+
+
 def problems(errors: Mapping[str, str], *where: str) -> ValidationError:
     """A 422 naming each field; ``where`` is the location before it, e.g. ("query",) or
     ("body", "payload") — the same ``loc`` ninja gives for a value pydantic refused."""
