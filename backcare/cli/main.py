@@ -7,7 +7,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from backcare.cli import commands, plan_command, play_command, worksheet_command
+from backcare.cli import (
+    backup_command, commands, plan_command, play_command, worksheet_command,
+)
 from backcare.cli.console import CliError, stderr
 from backcare.cli.serve import port_number, worker_count
 
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_command.register(sub)
     play_command.register(sub)
     worksheet_command.register(sub)
+    backup_command.register(sub)
     return parser
 
 

@@ -243,17 +243,21 @@ class SessionLog:
 
 
 def cli_device(var_dir: Path) -> str:
-    """This computer's terminal device id, made once and kept in var/cli-device."""
+    """This computer's terminal device id, made once and kept in var/cli-device (0600, in a
+    0700 var/: the id is the key to this computer's session history)."""
+    from backcare.site.private_files import private_dir, private_file, write_private_text
+
     path = var_dir / DEVICE_FILE
     try:
         value = path.read_text(encoding="utf-8").strip()
     except OSError:
         value = ""
     if _DEVICE.match(value):
+        private_file(path)  # one written by an older backcare was 0644
         return value
     value = f"cli-{uuid.uuid4()}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(value + "\n", encoding="utf-8")
+    private_dir(var_dir)
+    write_private_text(path, value + "\n")
     return value
 
 

@@ -1,21 +1,27 @@
 """Django settings. Safe by default: DEBUG off, no placeholder key, strict CSP.
 
-BACKCARE_ENV=production additionally requires SECRET_KEY and ALLOWED_HOSTS and turns on
-secure cookies, HTTPS redirects and HSTS. Locally, with nothing set, backcare runs on a
-SQLite file under var/ with a key generated once into var/secret-key.
+BACKCARE_ENV=production additionally requires SECRET_KEY and ALLOWED_HOSTS (named hosts, no
+wildcard) and turns on secure cookies, HTTPS redirects and HSTS. Locally, with nothing set,
+backcare runs on a SQLite file under var/ with a key generated once into var/secret-key.
+var/ (or BACKCARE_VAR_DIR) is private: the folder 0700, every file in it 0600.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from backcare.content.paths import PROJECT_ROOT, default_content_dir
-from backcare.site.env import envbool, envchoice, envint, envlist, envsecret
+from backcare.site.env import (
+    envbool, envchoice, envint, envlist, envpath, envsecret, production_hosts,
+)
+from backcare.site.private_files import private_dir, private_file
 
 BASE_DIR = PROJECT_ROOT
-VAR_DIR = BASE_DIR / "var"
+VAR_DIR = envpath("BACKCARE_VAR_DIR", BASE_DIR / "var")
 
 ENVIRONMENT = envchoice("BACKCARE_ENV", ("development", "production"), "development")
 PRODUCTION = ENVIRONMENT == "production"
@@ -26,8 +32,8 @@ if PRODUCTION and DEBUG:
 SECRET_KEY = envsecret(PRODUCTION, VAR_DIR / "secret-key")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
-if PRODUCTION and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host(s) in production")
+if PRODUCTION:
+    ALLOWED_HOSTS = production_hosts(ALLOWED_HOSTS)
 
 BACKCARE_CONTENT_DIR = default_content_dir()
 # How long a completed red-flag screen is remembered on a device before it is asked again.
@@ -45,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "backcare.site.headers.PermissionsPolicyMiddleware",  # outside WhiteNoise: every response
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,12 +77,21 @@ TEMPLATES = [
     },
 ]
 
+DEFAULT_SQLITE = VAR_DIR / "backcare.sqlite3"
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'backcare.sqlite3'}",
+        default=f"sqlite:///{DEFAULT_SQLITE}",
         conn_max_age=envint("DB_CONN_MAX_AGE", 60, 0, 3600),
     )
 }
+if (DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+        and Path(str(DATABASES["default"]["NAME"])) == DEFAULT_SQLITE):
+    # sqlite3 would create the file with the umask's permissions (0644 as a rule), readable by
+    # every account. Made here first, 0600, in a 0700 var/. SQLite gives its -journal, -wal
+    # and -shm files the database file's own permissions, so they are 0600 too, without
+    # touching the process's umask (which would change every file the process makes).
+    private_dir(VAR_DIR)
+    private_file(DEFAULT_SQLITE)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
@@ -95,13 +111,19 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# Permissions-Policy (camera, microphone, ... off) comes from backcare.site.headers.
 if PRODUCTION:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000, 0, 63072000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = False
+    # Asking browsers to hard-code HTTPS for the domain is hard to take back: opt in only.
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+    if SECURE_HSTS_PRELOAD and SECURE_HSTS_SECONDS < 31536000:
+        raise ImproperlyConfigured(
+            f"SECURE_HSTS_PRELOAD=true needs SECURE_HSTS_SECONDS of at least 31536000 (one year) "
+            f"for the preload list; it is {SECURE_HSTS_SECONDS}")
     if envbool("BEHIND_HTTPS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -122,9 +144,24 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The biggest body backcare takes is a practice session, about 1 KB of JSON; forms are smaller.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+
+# A refused request (bad Host, oversized body, 4xx from an exception) is one line, with no
+# traceback (see backcare.site.log_filters); server errors keep their tracebacks. Those two
+# loggers do not propagate, so Django's own handlers do not print them a second time.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_client_errors": {"()": "backcare.site.log_filters.OneLineClientErrors"}},
+    "formatters": {"named": {"format": "%(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "named",
+                    "filters": ["one_line_client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
 }

@@ -5,10 +5,16 @@ from __future__ import annotations
 import os
 import sys
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backcare.site.settings")
-application = get_wsgi_application()
+try:
+    application = get_wsgi_application()
+except ImproperlyConfigured as exc:  # a refused setting: one line, not a traceback
+    sys.stderr.write(f"backcare will not start: {' '.join(str(exc).split())}\n")
+    sys.stderr.flush()
+    raise SystemExit(3) from None
 
 from backcare.catalogue.library import library_or_problems  # noqa: E402  (needs settings)
 
