@@ -6,19 +6,29 @@ import argparse
 import difflib
 from pathlib import Path
 
-from backcare.cli import render, serve as serving
+from rich.markup import escape
+
+from backcare.cli import render
+from backcare.cli import serve as serving
 from backcare.cli.console import CliError, print_json, stderr, stdout
 from backcare.content import ContentProblem, Library
 from backcare.content.loader import collect_problems
 from backcare.content.paths import default_content_dir
+from backcare.content.plain_text import for_terminal
 from backcare.export import exercise_out, routine_detail
 
 
 def _report_problems(root: Path, problems: list[ContentProblem]) -> None:
+    """Each problem on its own line; ContentProblem has already escaped what it quotes."""
     err = stderr()
-    err.print(f"[bold red]{len(problems)} problem(s)[/] in {root}:")
+    err.print(f"[bold red]{len(problems)} problem(s)[/] in {_shown(root)}:")
     for problem in problems:
         err.print(f"  - {problem}", markup=False)
+
+
+def _shown(root: Path) -> str:
+    """A folder name for markup output: its markup and control characters made inert."""
+    return escape(for_terminal(str(root)))
 
 
 def _library() -> Library:
@@ -37,7 +47,7 @@ def check_content(args: argparse.Namespace) -> int:
         _report_problems(root, problems)
         return 1
     stdout().print(
-        f"[green]Content OK[/] in {root}: {len(library.exercises)} exercises, "
+        f"[green]Content OK[/] in {_shown(root)}: {len(library.exercises)} exercises, "
         f"{len(library.routines)} routines, {len(library.conditions)} condition page(s)."
     )
     return 0

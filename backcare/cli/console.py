@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 
 from rich.console import Console
+
+from backcare.content.plain_text import BEYOND_JSON_ESCAPES
 
 #: Width used when stdout is a pipe or file and $COLUMNS is not set (rich would use 80).
 PIPE_WIDTH = 120
@@ -31,8 +35,15 @@ def stderr() -> Console:
     return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
 
-def print_json(data: object) -> None:
-    """Plain JSON on stdout (no colours, no wrapping), for scripts."""
-    import json
+_JSON_UNSAFE = re.compile(f"[{BEYOND_JSON_ESCAPES}]")
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+def print_json(data: object) -> None:
+    """Plain JSON on stdout (no colours, no wrapping), for scripts.
+
+    Non-ASCII text is written as is, except characters a terminal would obey or that
+    reorder text (C1 controls, bidi controls): those are written as \\uXXXX escapes,
+    which is the same JSON.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")

@@ -1,4 +1,9 @@
-"""Readable terminal output for routines and exercises."""
+"""Readable terminal output for routines and exercises.
+
+Content text goes through :func:`_markup` or :func:`_text`: rich markup in it prints as
+written, and any control or bidi character would print as an escape, never reach the
+terminal (the loader already refuses them; this is the second lock).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,21 @@ from rich.table import Table
 from rich.text import Text
 
 from backcare.content import Library
+from backcare.content.plain_text import for_terminal
 from backcare.content.schema import Dose, Exercise, Routine
 from backcare.content.wording import dose_text, format_duration
 
 DIAGNOSIS = {"disc": "a disc problem", "other": "another diagnosed back problem"}
+
+
+def _markup(text: str) -> str:
+    """Content text to put inside a markup string."""
+    return escape(for_terminal(text, multiline=True))
+
+
+def _text(text: str, style: str = "") -> Text:
+    """Content text as a rich Text, which never reads markup."""
+    return Text(for_terminal(text, multiline=True), style=style)
 
 
 def format_dose(exercise: Exercise, dose: Dose) -> str:
@@ -32,21 +48,21 @@ def routines_table(library: Library) -> Table:
     table.add_column("Exercises", justify="right", no_wrap=True)
     for routine in library.routines.values():
         table.add_row(
-            escape(routine.title), routine.slug,
+            _markup(routine.title), routine.slug,
             format_duration(library.estimated_seconds(routine.slug)), str(len(routine.items)),
         )
     return table
 
 
 def _notice(library: Library) -> Text:
-    return Text(library.site.disclaimer_short, style="italic")
+    return _text(library.site.disclaimer_short, style="italic")
 
 
 def print_routine(console: Console, library: Library, routine: Routine) -> None:
     dosed = library.dosed(routine)
-    console.print(f"[bold]{escape(routine.title)}[/]  [dim]({routine.slug})[/]")
-    console.print(escape(routine.summary))
-    console.print(f"[bold]Suits:[/] {escape(routine.suits)}")
+    console.print(f"[bold]{_markup(routine.title)}[/]  [dim]({routine.slug})[/]")
+    console.print(_markup(routine.summary))
+    console.print(f"[bold]Suits:[/] {_markup(routine.suits)}")
     floor = any(d.exercise.needs_floor for d in dosed)
     console.print(
         f"[bold]Takes about[/] {format_duration(library.estimated_seconds(routine.slug))}, "
@@ -57,18 +73,18 @@ def print_routine(console: Console, library: Library, routine: Routine) -> None:
     number = 0
     for phase in routine.phases:
         console.print()
-        console.print(f"[bold underline]{escape(phase.name)}[/]")
+        console.print(f"[bold underline]{_markup(phase.name)}[/]")
         for _ in phase.items:
             number += 1
             d = next(in_order)
             console.print(
-                f" {number:>2}. [bold]{escape(d.exercise.name)}[/] [dim]({d.exercise.slug})[/] — "
-                f"{escape(d.exercise.position_label.lower())}; {format_dose(d.exercise, d.dose)}"
+                f" {number:>2}. [bold]{_markup(d.exercise.name)}[/] [dim]({d.exercise.slug})[/] — "
+                f"{_markup(d.exercise.position_label.lower())}; {format_dose(d.exercise, d.dose)}"
             )
     if routine.related:
         console.print()
         names = [
-            f"{escape(library.routines[s].title)} [dim]({s})[/]" if s in library.routines else s
+            f"{_markup(library.routines[s].title)} [dim]({s})[/]" if s in library.routines else s
             for s in routine.related
         ]
         console.print("[bold]Related:[/] " + "; ".join(names))
@@ -85,15 +101,15 @@ def _list(console: Console, heading: str, items: tuple[str, ...], numbered: bool
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
     for i, text in enumerate(items, 1):
-        grid.add_row(f" {i:>2}." if numbered else "  •", Text(text))
+        grid.add_row(f" {i:>2}." if numbered else "  •", _text(text))
     console.print(grid)
 
 
 def print_exercise(console: Console, library: Library, ex: Exercise) -> None:
-    console.print(f"[bold]{escape(ex.name)}[/]  [dim]({ex.slug})[/]")
+    console.print(f"[bold]{_markup(ex.name)}[/]  [dim]({ex.slug})[/]")
     if ex.other_names:
-        console.print("Also called: " + escape(", ".join(ex.other_names)))
-    console.print(escape(ex.summary))
+        console.print("Also called: " + _markup(", ".join(ex.other_names)))
+    console.print(_markup(ex.summary))
     console.print()
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -107,7 +123,8 @@ def print_exercise(console: Console, library: Library, ex: Exercise) -> None:
     facts.add_row("Usual dose", format_dose(ex, ex.dose))
     if ex.seated_alternative:
         alt = library.exercises.get(ex.seated_alternative)
-        facts.add_row("In a chair", f"{alt.name} ({alt.slug})" if alt else ex.seated_alternative)
+        facts.add_row("In a chair", _text(f"{alt.name} ({alt.slug})" if alt
+                                          else ex.seated_alternative))
     facts.add_row("Source", "the physical therapist's program" if ex.source == "reference"
                   else "written for backcare")
     console.print(facts)
@@ -122,14 +139,14 @@ def print_exercise(console: Console, library: Library, ex: Exercise) -> None:
                         + " or ".join(DIAGNOSIS[d] for d in ex.rules.not_with_diagnosis) + ".")
     if warnings:
         console.print()
-        body = Group(*(Text(f"! {w}") for w in warnings))
+        body = Group(*(_text(f"! {w}") for w in warnings))
         console.print(Panel(body, title="Take care", title_align="left",
                             border_style="bold red", box=box.HEAVY, expand=False))
     used = library.routines_using(ex.slug)
     console.print()
     if used:
         console.print("[bold]In routines:[/] "
-                      + "; ".join(f"{escape(r.title)} [dim]({r.slug})[/]" for r in used))
+                      + "; ".join(f"{_markup(r.title)} [dim]({r.slug})[/]" for r in used))
     else:
         console.print("[bold]In routines:[/] none yet")
     console.print()

@@ -9,11 +9,16 @@ Layout of a content directory::
 
 ``load_library`` returns an immutable :class:`Library` or raises :class:`ContentError`
 carrying every problem found, each naming the file, the field and what is wrong.
+
+Nothing in the folder can hang or swamp the loader: files are read by
+:mod:`backcare.content.safe_file` (regular files inside the folder only, size-capped),
+parsed by :mod:`backcare.content.strict_yaml` (depth, size, aliases, tags, duplicate keys)
+and every text is checked by :mod:`backcare.content.plain_text` before the schema sees it.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,17 +27,37 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from backcare.content.library import Library
+from backcare.content.plain_text import clip, for_terminal, quote
 from backcare.content.references import check_references
+from backcare.content.safe_file import ContentFiles, UnsafeFile
 from backcare.content.schema import Condition, Exercise, Routine, SiteText
+from backcare.content.strict_yaml import ContentRuleError, parse
 
 M = TypeVar("M", bound=BaseModel)
+
+#: A folder with more .yaml files than this is refused unread (the real content has 28).
+MAX_FILES_PER_FOLDER = 1000
+#: Problems listed for one file; beyond these, one line says how many more there are.
+MAX_PROBLEMS_PER_FILE = 20
+
+_FOUND = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true or false"}
 
 
 @dataclass(frozen=True, order=True)
 class ContentProblem:
+    """One problem: the file (relative to the content folder), the field, and what is wrong.
+
+    All three are made safe to print when the problem is made (control and bidi characters
+    escaped, overlong parts cut), so the CLI, the system check and wsgi.py need not.
+    """
+
     file: str
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        for name, limit in (("file", 200), ("field", 200), ("message", 500)):
+            object.__setattr__(self, name, clip(for_terminal(getattr(self, name)), limit))
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.field}" if self.field else self.file
@@ -61,59 +86,111 @@ def _describe(error: Any) -> str:
         return "is required but missing"
     if kind == "extra_forbidden":
         return "is not a known field (check the spelling)"
-    message = str(error["msg"])
+    message = clip(str(error["msg"]), 200)
     if kind == "literal_error":
-        return f"has value {error['input']!r}; {message[0].lower()}{message[1:]}"
+        return f"has value {quote(error['input'])}; {message[0].lower()}{message[1:]}"
     if "input" in error and not isinstance(error["input"], (dict, list)):
-        return f"has value {error['input']!r}: {message}"
+        return f"has value {quote(error['input'])}: {message}"
     return message
 
 
-def _read(path: Path, model: type[M], root: Path, problems: list[ContentProblem]) -> M | None:
-    rel = str(path.relative_to(root))
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    parts = (getattr(exc, "context", None), getattr(exc, "problem", None))
+    reason = ", ".join(str(p) for p in parts if p) or str(exc)
+    return f"is not valid YAML{where}: {clip(reason, 120)}"
+
+
+def _parse(path: Path, files: ContentFiles, problems: list[ContentProblem]) -> Any:
+    """The file's data, or None after adding the reason it cannot be read to ``problems``."""
+    rel = str(path.relative_to(files.root))
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.append(ContentProblem(rel, "", "is not UTF-8 text"))
-        return None
+        return parse(files.read(path).decode("utf-8"))
+    except UnsafeFile as exc:
+        problems.append(ContentProblem(rel, "", exc.message))
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        problems.append(ContentProblem(
+            rel, "", f"is not UTF-8 text (the first bad byte is on line {line})"))
+    except ContentRuleError as exc:
+        field = _field_path(exc.path) if exc.path else ""
+        where = f"line {exc.line}" + (f", column {exc.column}" if exc.column else "")
+        problems.append(ContentProblem(rel, field, f"{exc.message} ({where})"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        reason = getattr(exc, "problem", None) or str(exc)
-        problems.append(ContentProblem(rel, "", f"is not valid YAML{where}: {reason}"))
+        problems.append(ContentProblem(rel, "", _yaml_problem(exc)))
+    return None
+
+
+def _read(path: Path, model: type[M], files: ContentFiles,
+          problems: list[ContentProblem]) -> M | None:
+    rel = str(path.relative_to(files.root))
+    before = len(problems)
+    data = _parse(path, files, problems)
+    if len(problems) > before:
+        return None
+    if data is None:
+        problems.append(ContentProblem(rel, "", "is empty; it must hold a mapping of fields"))
         return None
     if not isinstance(data, dict):
-        problems.append(
-            ContentProblem(rel, "", f"must hold a mapping of fields, found {type(data).__name__}")
-        )
+        found = _FOUND.get(type(data), type(data).__name__)
+        problems.append(ContentProblem(rel, "", f"must hold a mapping of fields, found {found}"))
         return None
     try:
         obj = model.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
+        errors = exc.errors()
+        for error in errors[:MAX_PROBLEMS_PER_FILE]:
             problems.append(ContentProblem(rel, _field_path(error["loc"]), _describe(error)))
+        if len(errors) > MAX_PROBLEMS_PER_FILE:
+            problems.append(ContentProblem(
+                rel, "", f"has {len(errors) - MAX_PROBLEMS_PER_FILE:,} more problems, not listed"))
         return None
     return obj
 
 
-def _read_dir(root: Path, sub: str, model: type[M], problems: list[ContentProblem]) -> dict[str, M]:
-    """Read one folder. A file's slug must match its name, so each slug has one file."""
-    folder = root / sub
+def _yaml_files(files: ContentFiles, sub: str, problems: list[ContentProblem]) -> list[Path]:
+    """The entries of one folder to look at, or none after a problem with the folder."""
+    folder = files.root / sub
     if not folder.is_dir():
-        problems.append(ContentProblem(f"{sub}/", "", "folder is missing"))
-        return {}
+        missing = not os.path.lexists(folder)
+        problems.append(ContentProblem(f"{sub}/", "", "folder is missing" if missing
+                                       else "is not a folder"))
+        return []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(ContentProblem(f"{sub}/", "", f"folder cannot be read ({exc.strerror})"))
+        return []
+    count = sum(1 for path in entries if path.suffix == ".yaml")
+    if count > MAX_FILES_PER_FOLDER:
+        problems.append(ContentProblem(f"{sub}/", "", f"holds {count:,} .yaml files; "
+                                       f"the limit is {MAX_FILES_PER_FOLDER:,}"))
+        return []
+    return entries
+
+
+def _slug(obj: BaseModel) -> str:
+    """Every model read from a folder has a slug, which BaseModel's type cannot say."""
+    return str(getattr(obj, "slug"))  # noqa: B009
+
+
+def _read_dir(files: ContentFiles, sub: str, model: type[M],
+              problems: list[ContentProblem]) -> dict[str, M]:
+    """Read one folder. A file's slug must match its name, so each slug has one file."""
+    root = files.root
     read: list[tuple[Path, M]] = []
-    for path in sorted(folder.iterdir()):
+    for path in _yaml_files(files, sub, problems):
         rel = str(path.relative_to(root))
         if path.suffix == ".yml":
             problems.append(ContentProblem(rel, "", "use the .yaml extension"))
-        elif path.suffix == ".yaml":
-            obj = _read(path, model, root, problems)
+        elif path.suffix == ".yaml" and not files.full:
+            obj = _read(path, model, files, problems)
             if obj is not None:
                 read.append((path, obj))
-    found = {getattr(obj, "slug"): obj for path, obj in read if getattr(obj, "slug") == path.stem}
+    found = {_slug(obj): obj for path, obj in read if _slug(obj) == path.stem}
     for path, obj in read:
-        slug = getattr(obj, "slug")
+        slug = _slug(obj)
         if slug == path.stem:
             continue
         rel = str(path.relative_to(root))
@@ -123,19 +200,9 @@ def _read_dir(root: Path, sub: str, model: type[M], problems: list[ContentProble
         else:
             problems.append(ContentProblem(rel, "slug", f"is {slug!r} but the file is named "
                                            f"{path.name!r}; name the file {slug}.yaml"))
-    if not read and not any(p.file.startswith(f"{sub}/") for p in problems):
+    if not read and not files.full and not any(p.file.startswith(f"{sub}/") for p in problems):
         problems.append(ContentProblem(f"{sub}/", "", "holds no .yaml files"))
     return found
-
-
-def hash_content(root: Path) -> str:
-    """A stable hash of every .yaml file's path and bytes under ``root`` (sha256, hex)."""
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.yaml")):
-        data = path.read_bytes()
-        digest.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
 
 
 def collect_problems(root: Path | str) -> tuple[Library | None, list[ContentProblem]]:
@@ -144,21 +211,23 @@ def collect_problems(root: Path | str) -> tuple[Library | None, list[ContentProb
     problems: list[ContentProblem] = []
     if not root.is_dir():
         return None, [ContentProblem(str(root), "", "content folder does not exist")]
+    files = ContentFiles(root)
     site: SiteText | None = None
-    if (root / "site.yaml").is_file():
-        site = _read(root / "site.yaml", SiteText, root, problems)
+    if os.path.lexists(root / "site.yaml"):
+        site = _read(root / "site.yaml", SiteText, files, problems)
     else:
         problems.append(ContentProblem("site.yaml", "", "file is missing"))
-    exercises = _read_dir(root, "exercises", Exercise, problems)
-    routines = _read_dir(root, "routines", Routine, problems)
-    conditions = _read_dir(root, "conditions", Condition, problems)
+    exercises = _read_dir(files, "exercises", Exercise, problems)
+    routines = _read_dir(files, "routines", Routine, problems)
+    conditions = _read_dir(files, "conditions", Condition, problems)
     problems.extend(
         ContentProblem(file, field, message)
         for file, field, message in check_references(exercises, routines, conditions)
     )
     if problems or site is None:
         return None, problems
-    return Library.build(site, exercises, routines, conditions, hash_content(root)), []
+    library = Library.build(site, exercises, routines, conditions, files.content_hash())
+    return library, []
 
 
 def load_library(root: Path | str) -> Library:

@@ -2,6 +2,8 @@
 
 Every model is frozen and forbids unknown fields, so a typo in a content file is an
 error rather than a silently ignored key, and nothing can change a loaded library.
+Every list has an upper bound too (a routine of 2,000 items would pass every file cap and
+then make a worksheet crawl); the bounds are far above what a real routine needs.
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ class Rules(Model):
 class Exercise(Model):
     slug: Slug
     name: Name
-    other_names: tuple[Name, ...] = ()
+    other_names: tuple[Name, ...] = Field(default=(), max_length=10)
     summary: Text
     position: Position
     places: tuple[Place, ...] = Field(min_length=1)
@@ -101,9 +103,9 @@ class Exercise(Model):
     equipment: tuple[Equipment, ...] = ()
     per_side: bool
     dose: Dose
-    steps: tuple[Text, ...] = Field(min_length=2)
-    cues: tuple[Text, ...] = Field(min_length=1)
-    precautions: tuple[Text, ...] = ()
+    steps: tuple[Text, ...] = Field(min_length=2, max_length=20)
+    cues: tuple[Text, ...] = Field(min_length=1, max_length=10)
+    precautions: tuple[Text, ...] = Field(default=(), max_length=10)
     rules: Rules = Rules()
     seated_alternative: Slug | None = None
     source: Source
@@ -132,7 +134,7 @@ class RoutineItem(Model):
 
 class Phase(Model):
     name: Name
-    items: tuple[RoutineItem, ...] = Field(min_length=1)
+    items: tuple[RoutineItem, ...] = Field(min_length=1, max_length=40)
 
 
 class Routine(Model):
@@ -142,8 +144,8 @@ class Routine(Model):
     suits: Text
     source: Source
     transition_seconds: int = Field(default=10, ge=0, le=60)
-    phases: tuple[Phase, ...] = Field(min_length=1)
-    related: tuple[Slug, ...] = ()
+    phases: tuple[Phase, ...] = Field(min_length=1, max_length=8)
+    related: tuple[Slug, ...] = Field(default=(), max_length=20)
 
     @property
     def items(self) -> tuple[RoutineItem, ...]:
@@ -154,8 +156,8 @@ class Condition(Model):
     slug: Slug
     name: Name
     summary: Text
-    introduction: tuple[Text, ...] = Field(min_length=1)
-    routines: tuple[Slug, ...] = Field(min_length=1)
+    introduction: tuple[Text, ...] = Field(min_length=1, max_length=20)
+    routines: tuple[Slug, ...] = Field(min_length=1, max_length=100)
 
 
 class SiteText(Model):
