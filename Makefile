@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test setup check-content migrate typecheck bench clean
+.PHONY: run test setup check-content migrate typecheck lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -29,8 +29,12 @@ run: check-content migrate
 typecheck: setup
 	$(VENV)/bin/mypy backcare
 
+# ruff's rule set (pyflakes, pycodestyle, isort, bugbear, pyupgrade, bandit, ...) is in pyproject.toml.
+lint: setup
+	$(VENV)/bin/ruff check .
+
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m database' (CI's PostgreSQL pass).
-test: check-content migrate typecheck
+test: check-content migrate typecheck lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup

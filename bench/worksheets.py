@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from backcare.content import Library, load_library  # noqa: E402
+from backcare.figures.motion import clear_compiled  # noqa: E402
 from backcare.plans import make_plan, profile_from_params  # noqa: E402
 from backcare.worksheets import CACHE, plan_worksheet, routine_worksheet  # noqa: E402
-from backcare.figures.motion import clear_compiled  # noqa: E402
 from backcare.worksheets.figure import clear_frames, figure_maker  # noqa: E402
 from backcare.worksheets.pdf import render_pdf  # noqa: E402
 from backcare.worksheets.sheet import Sheet, plan_sheet, routine_sheet  # noqa: E402
@@ -87,7 +87,8 @@ def weasy_html(sheet: Sheet) -> str:
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><style>",
         "@page { size: A4; margin: 16mm 18mm 30mm;"
         f" @bottom-left {{ content: '{e(sheet.disclaimer)}'; font: 10pt 'DejaVu Sans'; width: 75%; }}"
-        " @bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); font: 10pt 'DejaVu Sans'; } }",
+        " @bottom-right { content: 'Page ' counter(page) ' of ' counter(pages);"
+        " font: 10pt 'DejaVu Sans'; } }",
         "body { font: 12pt/1.3 'DejaVu Sans', sans-serif; color: #000; }",
         "h1 { font-size: 22pt; margin: 0 0 4pt; } h2 { font-size: 16pt; }",
         "section { break-inside: avoid; margin-bottom: 5mm; } .dose { font-weight: bold; }",
@@ -97,7 +98,8 @@ def weasy_html(sheet: Sheet) -> str:
         f"<p>backcare · printable worksheet</p><h1>{e(sheet.title)}</h1><p>{e(sheet.subtitle)}</p>",
     ]
     if sheet.is_plan:
-        parts.append("<h2>Fitted for you</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in sheet.fitted) + "</ul>")
+        fitted = "".join(f"<li>{e(x)}</li>" for x in sheet.fitted)
+        parts.append(f"<h2>Fitted for you</h2><ul>{fitted}</ul>")
         parts.append("<ul>" + "".join(f"<li>{e(x)}</li>" for x in sheet.changes) + "</ul>")
     else:
         parts.append(f"<p><b>Who it suits</b><br>{e(sheet.suits)}</p>")
@@ -162,9 +164,10 @@ def main() -> int:
                 f"{cached.wall:>9.4f} {peak:>8.0f}")
         if weasyprint:
             # like for like: the HTML has no figures, so neither does this ReportLab build
-            text_only = timed(lambda: render_pdf(sheet, "a4", None), COLD_RUNS)
+            text_only = timed(lambda sheet=sheet: render_pdf(sheet, "a4", None), COLD_RUNS)
             document = weasy_html(sheet)
-            weasy = timed(lambda: weasyprint.HTML(string=document).write_pdf(), WEASY_RUNS)
+            weasy = timed(lambda document=document: weasyprint.HTML(string=document).write_pdf(),
+                          WEASY_RUNS)
             line += (f" {text_only!s:>12} {weasy!s:>13} "
                      f"{weasy.cpu / text_only.cpu:>5.1f}x")
         print(line)

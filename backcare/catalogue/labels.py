@@ -65,4 +65,5 @@ for _labels, _literal in (
     (PLACES, Place), (KINDS, Kind), (BODY_AREAS, BodyArea),
     (EQUIPMENT, Equipment), (DIAGNOSES, Diagnosis),
 ):
-    assert set(_labels) == set(get_args(_literal)), f"labels out of step with {_literal}"
+    if set(_labels) != set(get_args(_literal)):
+        raise RuntimeError(f"labels out of step with {_literal}")

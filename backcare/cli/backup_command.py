@@ -28,7 +28,7 @@ import sys
 import tempfile
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +127,7 @@ def sqlite_file(database: dict[str, Any], command: str) -> Path:
 # --- SQLite --------------------------------------------------------------------------------
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
 
 
 def _stamped(folder: Path, prefix: str) -> Path:
@@ -151,7 +151,8 @@ def _session_count(connection: sqlite3.Connection) -> int | None:
                                (SESSIONS_TABLE,)).fetchone()
     if found is None:
         return None
-    return int(connection.execute(f'SELECT count(*) FROM "{SESSIONS_TABLE}"').fetchone()[0])
+    count = f'SELECT count(*) FROM "{SESSIONS_TABLE}"'  # noqa: S608  (a constant table name)
+    return int(connection.execute(count).fetchone()[0])
 
 
 def _sessions_text(count: int | None) -> str:

@@ -8,7 +8,11 @@ import sys
 from collections.abc import Sequence
 
 from backcare.cli import (
-    backup_command, commands, plan_command, play_command, worksheet_command,
+    backup_command,
+    commands,
+    plan_command,
+    play_command,
+    worksheet_command,
 )
 from backcare.cli.console import CliError, stderr
 from backcare.cli.serve import port_number, worker_count

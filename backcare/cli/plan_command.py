@@ -16,11 +16,11 @@ from rich.text import Text
 from backcare.cli.commands import _library, _suggestions
 from backcare.cli.console import CliError, print_json, stdout
 from backcare.cli.render import format_dose
-from backcare.content.wording import format_duration
 from backcare.cli.screen_prompt import add_screen_arguments, screen
 from backcare.content import Library
-from backcare.plans import DIAGNOSES, InputError, Plan, PlanError, Profile, make_plan
+from backcare.content.wording import format_duration
 from backcare.planning.shapes import plan_out, plan_query
+from backcare.plans import DIAGNOSES, InputError, Plan, PlanError, Profile, make_plan
 
 DIAGNOSIS_TEXT = {"none": "no known diagnosis", "disc": "a disc problem",
                   "other": "another specific diagnosis"}

@@ -21,7 +21,7 @@ import re
 import sys
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -30,8 +30,8 @@ from backcare.cli import commands
 from backcare.cli.console import CliError, stderr, stdout
 from backcare.cli.screen_prompt import add_screen_arguments, screen
 from backcare.content import Library
-from backcare.plans import DIAGNOSES, InputError, PlanError, Profile, format_duration, make_plan
 from backcare.planning.shapes import plan_query
+from backcare.plans import DIAGNOSES, InputError, PlanError, Profile, format_duration, make_plan
 from backcare.plans.profile import MAX_MINUTES, MIN_MINUTES
 from backcare.player import END_DONE, END_HURT, END_INTERRUPTED, END_QUIT, Player
 from backcare.player.run import play
@@ -316,10 +316,10 @@ def run(args: argparse.Namespace) -> int:
     log = open_log(args)
     _intro(out, prog, player)
 
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     with signals_interrupt(), KeyReader() as keys:
         end = play(player, prog.title, out, keys, sound=not args.no_sound)
-    ended = datetime.now(timezone.utc)
+    ended = datetime.now(UTC)
     _ending(out, end, player)
 
     after, feeling = args.pain_after, args.feeling or ""

@@ -80,4 +80,4 @@ def migrate() -> None:
 def exec_server(argv: list[str]) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execv(argv[0], argv)
+    os.execv(argv[0], argv)  # noqa: S606  (our own argv: this interpreter running gunicorn)

@@ -20,7 +20,6 @@ from backcare.plans import InputError, Plan, PlanError, make_plan, profile_from_
 from backcare.worksheets import PAPER_LABELS, PAPERS, plan_worksheet, routine_worksheet
 
 
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "worksheet", help="write a routine's printable worksheet (PDF), or your plan's",

@@ -162,7 +162,8 @@ def _two_link(root: Point, target: Point, l1: float, l2: float,
         cost = abs(t1 - a1) + abs(t2 - a2)
         if best is None or cost < best[0]:
             best = (cost, t1, t2)
-    assert best is not None
+    if best is None:  # the loop above always runs: only a bug could get here
+        raise RuntimeError("no joint angles were tried")
     return best[1], best[2]
 
 

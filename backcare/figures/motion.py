@@ -17,8 +17,19 @@ from dataclasses import dataclass
 from backcare.content.demo_schema import Demo
 from backcare.content.schema import Exercise
 from backcare.figures.kinematics import (
-    DemoError, Edge, Keyframe, Point, edge_angle, frame_sequence, hold_contacts, lerp_frames,
-    near_angle, positions, resolve, unit, walk,
+    DemoError,
+    Edge,
+    Keyframe,
+    Point,
+    edge_angle,
+    frame_sequence,
+    hold_contacts,
+    lerp_frames,
+    near_angle,
+    positions,
+    resolve,
+    unit,
+    walk,
 )
 from backcare.figures.skeleton import anchor_joint, point_joints, segment_lengths
 
@@ -130,7 +141,7 @@ def _simplify(times: list[float], values: list[float], tol: float) -> Channel:
 
 def _relative(edges: tuple[Edge, ...], frame: Keyframe) -> list[float]:
     absolute = [edge_angle(e, frame.angles) for e in edges]
-    return [a if e.parent is None else a - absolute[e.parent] for e, a in zip(edges, absolute)]
+    return [a if e.parent is None else a - absolute[e.parent] for e, a in zip(edges, absolute, strict=False)]
 
 
 #: Compiled figures by the identity of their (frozen, immutable) Demo; each entry keeps its
@@ -196,7 +207,7 @@ def _compile(exercise: Exercise, demo: Demo) -> Figure:
     t = timing.rest
     stops.append((t, keyframes["start"]))
     held_time = 0.0
-    for (name_a, _), (name_b, _) in zip(sequence, sequence[1:]):
+    for (name_a, _), (name_b, _) in zip(sequence, sequence[1:], strict=False):
         a, b = keyframes[name_a], keyframes[name_b]
         steps = max(6, math.ceil(timing.move * STOPS_PER_SECOND))
         for i in range(1, steps + 1):
@@ -234,7 +245,7 @@ def sample(track: Track, t: float) -> dict[str, Point]:
     """Joint positions at ``t`` seconds into the loop, interpolated as the browser does."""
     out: dict[str, Point] = {track.anchor: (track.x.at(t), track.y.at(t))}
     absolute: list[float] = []
-    for edge, turn in zip(track.edges, track.turns):
+    for edge, turn in zip(track.edges, track.turns, strict=False):
         angle = turn.at(t) + (absolute[edge.parent] if edge.parent is not None else 0.0)
         absolute.append(angle)
         x, y = out[edge.start]

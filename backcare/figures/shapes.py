@@ -5,7 +5,6 @@ and the props: floor, mat, chair, towel, pillow, door frame.
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass
 
 from backcare.figures.kinematics import Point

@@ -16,7 +16,12 @@ from backcare.figures.motion import Figure, compile_demo
 from backcare.figures.shapes import INK, Circle, Line, Shape, prop_shapes
 from backcare.figures.skeleton import HEAD_RADIUS, SEGMENTS
 from backcare.figures.svg import (
-    LAYERS, extent, notes, padded_extent, segment_colour, strap_points,
+    LAYERS,
+    extent,
+    notes,
+    padded_extent,
+    segment_colour,
+    strap_points,
 )
 
 FLOOR_COLOUR = "#8f9aa2"

@@ -19,7 +19,16 @@ from backcare.content.schema import Exercise
 from backcare.figures.kinematics import Point, edge_angle, near_angle, positions
 from backcare.figures.motion import Channel, Figure, _simplify, compile_demo, sample, sample_times
 from backcare.figures.shapes import (
-    ACCENT, FAR, FAR_ACCENT, FLOOR, INK, TEXT, Circle, Rect, Shape, prop_shapes,
+    ACCENT,
+    FAR,
+    FAR_ACCENT,
+    FLOOR,
+    INK,
+    TEXT,
+    Circle,
+    Rect,
+    Shape,
+    prop_shapes,
 )
 from backcare.figures.skeleton import HEAD_RADIUS, part_names
 
@@ -149,7 +158,8 @@ def _head_marks(figure: Figure, length: float, colour: str) -> str:
 
 
 def _keyframes(name: str, times: tuple[float, ...], duration: float, values: list[str]) -> str:
-    stops = "".join(f"{_n(100 * t / duration)}%{{transform:{v}}}" for t, v in zip(times, values))
+    stops = "".join(f"{_n(100 * t / duration)}%{{transform:{v}}}"
+                    for t, v in zip(times, values, strict=True))
     return f"@keyframes {name}{{{stops}}}"
 
 
@@ -193,7 +203,7 @@ def render_svg(exercise: Exercise, *, animate: bool = True, frame: str = "held",
     still = track.keyframes[frame if not animate else "held"]
     still_abs = [edge_angle(e, still.angles) for e in track.edges]
     still_rel = [a if e.parent is None else a - still_abs[e.parent]
-                 for e, a in zip(track.edges, still_abs)]
+                 for e, a in zip(track.edges, still_abs, strict=False)]
 
     css: list[str] = [
         f".{prefix} g{{transform-origin:0 0}}",

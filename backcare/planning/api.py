@@ -11,14 +11,14 @@ from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.responses import Status
 from ninja.errors import HttpError
+from ninja.responses import Status
 from pydantic import Field, StrictBool, StrictInt
 
 from backcare.catalogue.library import get_library
 from backcare.export.timeline_shapes import TimelineOut
-from backcare.plans import InputError, PlanError, Profile, make_plan, run_screen
 from backcare.planning.shapes import ScreenOut, plan_out, screen_out
+from backcare.plans import InputError, PlanError, Profile, make_plan, run_screen
 from backcare.site.api_errors import NOT_FOUND, WRITES, FieldProblem, Message, Problems
 
 router = Router(tags=["plans"])

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_safe
 
 from backcare.catalogue.library import get_library
 from backcare.content.schema import Routine
-from backcare.plans import MAX_MINUTES, MIN_MINUTES, profile_params
 from backcare.planning.gate import needs_screen, routine_or_404
+from backcare.plans import MAX_MINUTES, MIN_MINUTES, profile_params
 
 #: How each field is named when a problem with it is reported.
 FIELD_LABELS: dict[str, str] = {

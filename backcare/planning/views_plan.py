@@ -18,11 +18,21 @@ from django.views.decorators.http import require_safe
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
-from backcare.plans import MAX_MINUTES, Change, InputError, Plan, PlanError, Profile, make_plan
-from backcare.plans import profile_from_params, profile_params, profile_to_params
 from backcare.planning.gate import needs_screen, routine_or_404
 from backcare.planning.shapes import plan_query
 from backcare.planning.views_fit import render_form
+from backcare.plans import (
+    MAX_MINUTES,
+    Change,
+    InputError,
+    Plan,
+    PlanError,
+    Profile,
+    make_plan,
+    profile_from_params,
+    profile_params,
+    profile_to_params,
+)
 
 #: How the plan page groups its changes, in this order.
 CHANGE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (

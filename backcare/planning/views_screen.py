@@ -14,10 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from backcare.plans import QUESTIONS, SOURCES, InputError, run_screen
 from backcare.planning.gate import local_path
-from backcare.site.personal import personal
 from backcare.planning.screen_memory import COOKIE, forget_screen, remember_screen, screen_max_age
+from backcare.plans import QUESTIONS, SOURCES, InputError, run_screen
+from backcare.site.personal import personal
 
 ANSWERS = {"yes": True, "no": False}
 MISSING = "Please choose yes or no."
@@ -53,7 +53,7 @@ def screen(request: HttpRequest) -> HttpResponse:
     try:  # an emergency "yes" is answered at once, even with other questions left blank
         result = run_screen({qid: ANSWERS[value] for qid, value in given.items()})
     except InputError as exc:
-        errors = {qid: MISSING for qid in exc.errors}
+        errors = dict.fromkeys(exc.errors, MISSING)
         return _form(request, next_path, given, errors, status=400)
     if not result.plan_allowed:
         response = render(request, "planning/screen_stop.html", {

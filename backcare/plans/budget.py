@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from backcare.plans.errors import PlanError
 from backcare.content.wording import format_duration
+from backcare.plans.errors import PlanError
 from backcare.plans.plan import Change
 from backcare.timeline import Dosed, build_timeline
 

@@ -93,7 +93,7 @@ def fit_to_person(
     in_plan = {v.exercise.slug for v in verdicts if isinstance(v, Dosed)}
     items: list[Dosed] = []
     changes: list[Change] = []
-    for item, override, verdict in zip(dosed, overrides, verdicts):
+    for item, override, verdict in zip(dosed, overrides, verdicts, strict=False):
         if isinstance(verdict, Dosed):
             items.append(verdict)
             continue

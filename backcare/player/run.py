@@ -15,7 +15,8 @@ from rich.live import Live
 
 from backcare.player.engine import END_HURT, END_INTERRUPTED, END_QUIT, Event, Player
 from backcare.player.terminal import KeyReader
-from backcare.player.view import clock as clock_text, headline, render
+from backcare.player.view import clock as clock_text
+from backcare.player.view import headline, render
 
 PAUSE_KEYS = {" ", "p", "P"}
 SKIP_KEYS = {"s", "S"}
@@ -75,5 +76,6 @@ def play(player: Player, title: str, console: Console, keys: KeyReader, *, sound
         finally:
             if not player.finished:  # an unexpected error: still end the run cleanly
                 player.stop(END_INTERRUPTED, clock())
-    assert player.end is not None
+    if player.end is None:  # stop() above always sets it
+        raise RuntimeError("the player ended without saying how")
     return player.end

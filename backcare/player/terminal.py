@@ -9,6 +9,7 @@ just waits, so the player also runs from scripts.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import signal
@@ -49,10 +50,8 @@ class KeyReader:
 
     def restore(self) -> None:
         if self._saved is not None:
-            try:
+            with contextlib.suppress(termios.error):  # the terminal is gone: nothing to restore
                 termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
-            except termios.error:  # the terminal is gone: nothing left to restore
-                pass
             self._saved = None
 
     def read(self, timeout: float) -> str:
@@ -82,10 +81,8 @@ def signals_interrupt() -> Iterator[None]:
     for name in ("SIGTERM", "SIGHUP"):
         sig = getattr(signal, name, None)
         if sig is not None:
-            try:
+            with contextlib.suppress(ValueError):  # not the main thread
                 saved[sig] = signal.signal(sig, _interrupt)
-            except ValueError:  # not the main thread
-                pass
     try:
         yield
     finally:

@@ -36,7 +36,13 @@ from backcare.export.timeline_shapes import TimelineOut, timeline_out
 from backcare.planning.screen_memory import screen_is_current
 from backcare.planning.shapes import plan_out, plan_query
 from backcare.plans import (
-    InputError, Plan, PlanError, asks_for_plan, make_plan, profile_from_params, profile_params,
+    InputError,
+    Plan,
+    PlanError,
+    asks_for_plan,
+    make_plan,
+    profile_from_params,
+    profile_params,
 )
 from backcare.practice.device import device_id, ensure_device
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session

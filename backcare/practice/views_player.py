@@ -25,7 +25,12 @@ from backcare.export.timeline_shapes import TimelineOut, timeline_out
 from backcare.planning.gate import needs_screen, routine_or_404
 from backcare.planning.shapes import plan_out
 from backcare.plans import (
-    InputError, PlanError, asks_for_plan, make_plan, profile_from_params, profile_params,
+    InputError,
+    PlanError,
+    asks_for_plan,
+    make_plan,
+    profile_from_params,
+    profile_params,
 )
 from backcare.practice.device import ensure_device
 

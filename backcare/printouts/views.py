@@ -8,18 +8,28 @@ screen and comes back here after. A bad parameter is a 400 naming the field.
 
 from __future__ import annotations
 
-from django.http import (
-    Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotModified,
-)
 from csp.decorators import csp_exempt
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotModified,
+)
 from django.views.decorators.http import require_safe
 
 from backcare.catalogue.library import get_library
 from backcare.planning.gate import needs_screen
 from backcare.plans import (
-    InputError, PlanError, asks_for_plan, make_plan, profile_from_params, profile_params,
+    InputError,
+    PlanError,
+    asks_for_plan,
+    make_plan,
+    profile_from_params,
+    profile_params,
 )
 from backcare.worksheets import Worksheet, check_paper, plan_worksheet, routine_worksheet
+
 
 def _bad_request(problem: str) -> HttpResponseBadRequest:
     """400 with the problem as "field: what is wrong" in plain text."""

@@ -16,7 +16,13 @@ from django.core.exceptions import ImproperlyConfigured
 
 from backcare.content.paths import PROJECT_ROOT, default_content_dir
 from backcare.site.env import (
-    envbool, envchoice, envint, envlist, envpath, envsecret, production_hosts,
+    envbool,
+    envchoice,
+    envint,
+    envlist,
+    envpath,
+    envsecret,
+    production_hosts,
 )
 from backcare.site.private_files import private_dir, private_file
 

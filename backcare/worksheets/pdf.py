@@ -25,8 +25,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, ListFlowable, ListItem,
-    PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -65,9 +75,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": style("title", fontName=fonts.BOLD, fontSize=22, leading=27, spaceAfter=4),
         "subtitle": style("subtitle", fontSize=13, leading=17, spaceAfter=8),
         "label": style("label", fontName=fonts.BOLD, fontSize=12, leading=15.5, spaceBefore=6),
-        "h2": style("h2", fontName=fonts.BOLD, fontSize=16, leading=20, spaceBefore=10, 
+        "h2": style("h2", fontName=fonts.BOLD, fontSize=16, leading=20, spaceBefore=10,
                     spaceAfter=4),
-        "phase": style("phase", fontName=fonts.BOLD, fontSize=13, leading=17, spaceBefore=10, 
+        "phase": style("phase", fontName=fonts.BOLD, fontSize=13, leading=17, spaceBefore=10,
                        spaceAfter=8, backColor=SHADE, borderPadding=(3, 4, 3, 4)),
         "name": style("name", fontName=fonts.BOLD, fontSize=15, leading=19, spaceAfter=1),
         "dose": style("dose", fontName=fonts.BOLD, fontSize=13, leading=17),

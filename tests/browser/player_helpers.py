@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from backcare.planning.screen_memory import COOKIE, signed_pass
@@ -43,12 +43,12 @@ def open_player(page: Any, url: str = PLAY, *, clock: bool = True) -> dict[str, 
     the future by the time the routine ends.
     """
     if clock:
-        page.clock.install(time=datetime.now(timezone.utc) - timedelta(hours=2))
+        page.clock.install(time=datetime.now(UTC) - timedelta(hours=2))
     page.goto(url)
     page.wait_for_selector("#player[data-ready=true]")
     if clock:
         fake_now = page.evaluate("Date.now()") / 1000
-        page.clock.pause_at(datetime.fromtimestamp(fake_now + 1, timezone.utc))
+        page.clock.pause_at(datetime.fromtimestamp(fake_now + 1, UTC))
     return json.loads(page.locator("#timeline").text_content())
 
 

@@ -14,7 +14,7 @@ import json
 import threading
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -30,7 +30,7 @@ FIVE = "back-pain-relief-stretches-5-minute-real-time-routine"
 
 
 def fake_session() -> dict[str, Any]:
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     return {"id": str(uuid.uuid4()), "routine": FIVE, "plan": None,
             "started_at": (now - timedelta(minutes=5)).isoformat(), "ended_at": now.isoformat(),
             "pain_before": 9, "pain_after": 10, "feeling": "worse", "steps_done": 1,
@@ -89,8 +89,8 @@ def test_another_site_cannot_save_a_session_or_replace_the_device(
     device = next(c["value"] for c in context.cookies(live_server.url) if c["name"] == DEVICE_COOKIE)
     mine = PracticeSession.objects.create(
         id=uuid.uuid4(), device=device, routine=FIVE, pain_before=4, pain_after=2, feeling="better",
-        started_at=datetime.now(timezone.utc) - timedelta(hours=1, minutes=5),
-        ended_at=datetime.now(timezone.utc) - timedelta(hours=1), steps_done=13, steps_total=13)
+        started_at=datetime.now(UTC) - timedelta(hours=1, minutes=5),
+        ended_at=datetime.now(UTC) - timedelta(hours=1), steps_done=13, steps_total=13)
 
     answered: list[tuple[str, int]] = []
     page.on("response", lambda r: answered.append((r.request.method, r.status))

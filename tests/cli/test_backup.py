@@ -287,7 +287,7 @@ def test_restore_without_a_terminal_needs_yes(site: Site) -> None:
     assert not site.backups.exists()
 
 
-@pytest.mark.parametrize("answer, code, sessions", [("n", 1, 4), ("", 1, 4), ("y", 0, 3)])
+@pytest.mark.parametrize(("answer", "code", "sessions"), [("n", 1, 4), ("", 1, 4), ("y", 0, 3)])
 def test_restore_on_a_terminal_asks_first(site: Site, answer: str, code: int,
                                           sessions: int) -> None:
     add_sessions(site.database, range(3))

@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from backcare.content import Library
 
 from .conftest import CONTENT, FIVE_MINUTE, ROOT

@@ -39,7 +39,7 @@ def test_after_the_window_it_asks_again(screened: Client, monkeypatch) -> None:
 
 def test_the_window_follows_the_setting(client: Client, settings, monkeypatch) -> None:
     settings.BACKCARE_SCREEN_HOURS = 2
-    response = client.post("/screen/", {q: "no" for q in _ids()})
+    response = client.post("/screen/", dict.fromkeys(_ids(), "no"))
     assert response.cookies["backcare_screen"]["max-age"] == 2 * 3600
     _later(monkeypatch, 2.1)
     assert client.get(PLAN_URL).status_code == 302

@@ -50,7 +50,7 @@ def test_a_missing_answer_re_shows_the_form_naming_the_questions(client: Client)
         assert f'href="#q-{q.id}-yes"' in page
         assert f'id="q-{q.id}-error"' in page
         assert page.count(f'aria-describedby="q-{q.id}-error"') == 2
-    assert 'id="q-{}-error"'.format(QUESTIONS[2].id) not in page
+    assert f'id="q-{QUESTIONS[2].id}-error"' not in page
     # answers already given stay chosen
     assert re.search(rf'id="q-{QUESTIONS[2].id}-no"[^>]*checked', page)
 
@@ -107,7 +107,9 @@ def test_next_must_be_a_local_path(client: Client, bad: str) -> None:
 
 def test_the_next_path_is_carried_through_the_form(client: Client) -> None:
     page = client.get("/screen/", {"next": PLAN_URL}).content.decode()
-    assert '<input type="hidden" name="next" value="/routines/dont-crack-your-back/plan/?floor=1&amp;diagnosis=none">' in page
+    next_field = ('<input type="hidden" name="next" '
+                  'value="/routines/dont-crack-your-back/plan/?floor=1&amp;diagnosis=none">')
+    assert next_field in page
 
 
 def test_the_screen_is_csrf_protected() -> None:

@@ -129,10 +129,10 @@ def test_reps_are_cut_fairly_and_every_cut_is_listed() -> None:
     plan = make_plan(LIB, SEATED, Profile(floor=True, diagnosis="none", minutes=12))
     assert plan.total_seconds <= 720 < full.total_seconds
     assert plan.exercise_slugs == full.exercise_slugs  # fewer reps is enough: nothing dropped
-    shares = [item.dose.reps / before.dose.reps for item, before in zip(plan.items, full.items)]
+    shares = [item.dose.reps / before.dose.reps for item, before in zip(plan.items, full.items, strict=False)]
     assert max(shares) - min(shares) <= 0.5  # no exercise keeps all while another is gutted
     cut = {c.exercise: c.reason for c in plan.changes if c.kind == "reps-reduced"}
-    for item, before in zip(plan.items, full.items):
+    for item, before in zip(plan.items, full.items, strict=False):
         if item.dose.reps < before.dose.reps:
             assert f"from {before.dose.reps} to {item.dose.reps}" in cut[item.exercise.slug]
         assert item.dose.hold_seconds == before.dose.hold_seconds

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import event as _event
-from hypothesis.control import currently_in_test_context
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
 
 from backcare.content import Library, load_library
 from backcare.content.schema import DoseOverride, Phase, Routine, RoutineItem
@@ -117,7 +117,8 @@ def check_plan(lib: Library, slug: str, profile: Profile, plan: Plan) -> None:
         if profile.minutes is None:
             assert dose == floor_dose or ex.slug not in original
     for step in plan.timeline.steps:
-        assert step.hold_seconds >= original.get(step.exercise, lib.exercises[step.exercise].dose).hold_seconds
+        dose = original.get(step.exercise, lib.exercises[step.exercise].dose)
+        assert step.hold_seconds >= dose.hold_seconds
 
     # the one timeline, exact totals, within budget
     assert plan.timeline == build_timeline(plan.items, routine.transition_seconds)

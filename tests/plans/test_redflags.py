@@ -8,15 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backcare.plans import QUESTIONS, SCREEN_VERSION, SOURCES, InputError, run_screen
-from backcare.plans import redflags
+from backcare.plans import QUESTIONS, SCREEN_VERSION, SOURCES, InputError, redflags, run_screen
 
 IDS = [q.id for q in QUESTIONS]
 URGENT = {"bladder-bowel", "saddle-numbness", "leg-weakness"}
 
 
 def answers(**yes: bool) -> dict[str, bool]:
-    base = {qid: False for qid in IDS}
+    base = dict.fromkeys(IDS, False)
     base.update({k.replace("_", "-"): v for k, v in yes.items()})
     return base
 

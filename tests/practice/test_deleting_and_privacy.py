@@ -4,7 +4,7 @@ answer can be kept by a shared cache (Cache-Control: private, no-store; Vary: Co
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.test import Client
@@ -23,7 +23,7 @@ def device_with_sessions(count: int) -> tuple[Client, str, list[PracticeSession]
     client = Client()
     client.cookies[DEVICE_COOKIE] = device
     client.cookies[SCREEN_COOKIE] = signed_pass(device)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     rows = [PracticeSession.objects.create(
         id=uuid.uuid4(), device=device, routine=FIVE, started_at=now - timedelta(days=i, minutes=5),
         ended_at=now - timedelta(days=i), pain_before=5, pain_after=3, steps_done=13,

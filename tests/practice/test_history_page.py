@@ -27,8 +27,8 @@ def visible(html: str) -> str:
 
 
 def make(device: str, started: datetime, **values: object) -> PracticeSession:
-    fields = dict(routine=FIVE_MINUTE, plan="", pain_before=6, pain_after=4, feeling="better",
-                  steps_done=13, steps_total=13, stopped_for_pain=False)
+    fields = {"routine": FIVE_MINUTE, "plan": "", "pain_before": 6, "pain_after": 4, "feeling": "better",
+                  "steps_done": 13, "steps_total": 13, "stopped_for_pain": False}
     fields.update(values)
     return PracticeSession.objects.create(
         id=uuid.uuid4(), device=device, started_at=started,

@@ -24,7 +24,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +124,7 @@ class Server:
 
 
 def session(session_id: str, index: int) -> bytes:
-    ended = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=index)
+    ended = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=index)
     return json.dumps({
         "id": session_id, "routine": FIVE, "plan": None,
         "started_at": (ended - timedelta(minutes=5)).isoformat(), "ended_at": ended.isoformat(),

@@ -13,9 +13,9 @@ from django.test import Client
 
 from backcare.content import Library
 from backcare.export.timeline_shapes import timeline_out
-from backcare.planning.screen_memory import COOKIE, SALT, signed_pass
-from backcare.practice.device import COOKIE as DEVICE_COOKIE
+from backcare.planning.screen_memory import COOKIE, signed_pass
 from backcare.plans import make_plan, profile_from_params
+from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 PLAY = f"/routines/{FIVE_MINUTE}/play/"
@@ -108,7 +108,8 @@ def test_bad_plan_parameters_get_a_400_naming_the_field(screened: Client, query:
 
 
 def test_a_plan_that_cannot_be_made_gets_a_friendly_page(screened: Client) -> None:
-    every = "pelvic-tilt,single-knee-to-chest,supine-trunk-rotation,quadratus-lumborum-stretch,childs-pose,cat-cow"
+    every = ("pelvic-tilt,single-knee-to-chest,supine-trunk-rotation,quadratus-lumborum-stretch,"
+             "childs-pose,cat-cow")
     response = screened.get(f"{PLAY}?floor=1&diagnosis=none&skip={every}")
     assert response.status_code == 422
     html = response.content.decode()

@@ -8,7 +8,7 @@ the history for good, and +23:59 offsets gave a 500).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from django.test import Client
@@ -22,7 +22,7 @@ from backcare.practice.models import PracticeSession
 from .test_sessions_api import fields, payload, post
 
 pytestmark = pytest.mark.django_db
-NOW = datetime.now(timezone.utc).replace(microsecond=0)
+NOW = datetime.now(UTC).replace(microsecond=0)
 
 
 def at(moment: datetime, offset: str) -> str:

@@ -6,7 +6,7 @@ Written for any database: the suite runs on SQLite and, in CI, on PostgreSQL.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def payload(**changes: Any) -> dict[str, Any]:
-    ended = datetime.now(timezone.utc).replace(microsecond=0)
+    ended = datetime.now(UTC).replace(microsecond=0)
     body = {
         "id": str(uuid.uuid4()),
         "routine": FIVE_MINUTE,
@@ -106,7 +106,7 @@ def test_a_first_save_without_a_cookie_gives_the_device_one() -> None:
 
 def test_get_lists_only_this_devices_sessions_newest_first() -> None:
     phone, laptop = device("phone"), device("laptop")
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     ids = []
     for days_ago in (3, 1, 2):
         start = now - timedelta(days=days_ago)
@@ -150,7 +150,7 @@ def test_stopped_for_pain_is_saved() -> None:
 
 
 def _future() -> str:
-    return (datetime.now(timezone.utc) + timedelta(hours=2)).isoformat()
+    return (datetime.now(UTC) + timedelta(hours=2)).isoformat()
 
 
 @pytest.mark.parametrize(("change", "field"), [
@@ -196,9 +196,9 @@ def test_a_missing_field_is_named() -> None:
 
 
 def test_the_database_itself_refuses_pain_out_of_range() -> None:
-    now = datetime.now(timezone.utc)
-    base = dict(device="d", routine=FIVE_MINUTE, started_at=now, ended_at=now,
-                pain_before=3, steps_done=0, steps_total=1)
+    now = datetime.now(UTC)
+    base = {"device": "d", "routine": FIVE_MINUTE, "started_at": now, "ended_at": now,
+                "pain_before": 3, "steps_done": 0, "steps_total": 1}
     for bad in ({"pain_before": 11}, {"pain_after": 11}, {"steps_done": 2}):
         with pytest.raises(IntegrityError), transaction.atomic():
             PracticeSession.objects.create(id=uuid.uuid4(), **{**base, **bad})

@@ -13,8 +13,8 @@ from django.test import Client
 from backcare.content import Library
 from backcare.export.timeline_shapes import steps_out
 from backcare.planning.screen_memory import COOKIE, SALT, signed_pass
-from backcare.practice.device import COOKIE as DEVICE_COOKIE
 from backcare.plans import make_plan, profile_from_params
+from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 

@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 #: Variables the tests set themselves; any value in the test run's own environment is dropped.
 SETTINGS_VARIABLES = {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "BACKCARE_ENV",
-                      "SECURE_HSTS_PRELOAD", "SECURE_HSTS_SECONDS", "SECURE_SSL_REDIRECT"}
+                      "SECURE_HSTS_PRELOAD", "SECURE_HSTS_SECONDS", "SECURE_SSL_REDIRECT",
+                      # set by the browser tests' Playwright fixture in this process
+                      "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 # Reads the settings; a refusal is printed as the process's only output, exit 2.
 PROBE = """

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import RequestFactory
 
-from backcare.catalogue import context
-from backcare.catalogue import views
+from backcare.catalogue import context, views
 
 
 @pytest.mark.parametrize("url", [

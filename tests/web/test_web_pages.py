@@ -136,7 +136,8 @@ def test_routine_page_shows_everything_to_follow_it(page, library: Library) -> N
 def test_routine_page_shows_a_routines_own_dose_not_the_default(page, library: Library) -> None:
     slug = "back-pain-relief-stretches-5-minute-real-time-routine"
     p = page(f"/routines/{slug}/")
-    changed = [d for d, i in zip(library.dosed(library.routines[slug]), library.routines[slug].items)
+    routine = library.routines[slug]
+    changed = [d for d, i in zip(library.dosed(routine), routine.items, strict=True)
                if d.dose != d.exercise.dose]
     assert changed, "the five-minute routine shortens some doses"
     for item in changed:

@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from backcare.catalogue.library import get_library
-from backcare.planning.screen_memory import COOKIE, SALT, signed_pass
-from backcare.practice.device import COOKIE as DEVICE_COOKIE
+from backcare.planning.screen_memory import COOKIE, signed_pass
 from backcare.plans import make_plan, profile_from_params
+from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
 from .conftest import page_texts, reader
 from .test_cli import exercise_headings

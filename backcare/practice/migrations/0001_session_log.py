@@ -1,6 +1,7 @@
 # The session log (PracticeSession), with its pain-range and consistency checks in the database.
 
 import uuid
+
 from django.db import migrations, models
 
 
