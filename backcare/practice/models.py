@@ -37,6 +37,9 @@ class PracticeSession(models.Model):
     steps_done = models.PositiveIntegerField()
     steps_total = models.PositiveIntegerField()
     stopped_for_pain = models.BooleanField(default=False)
+    painful_exercise = models.SlugField(
+        max_length=120, blank=True, default="",
+        help_text="after a stop for pain: the exercise that hurt; blank when not said")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -64,6 +67,10 @@ class PracticeSession(models.Model):
                 condition=Q(feeling__in=[c.value for c in Feeling]),
                 name="practice_feeling_known",
             ),
+            models.CheckConstraint(
+                condition=Q(painful_exercise="") | Q(stopped_for_pain=True),
+                name="practice_painful_only_when_stopped",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -76,3 +83,28 @@ class PracticeSession(models.Model):
     @property
     def completed(self) -> bool:
         return self.steps_done == self.steps_total and not self.stopped_for_pain
+
+
+class PainfulExercise(models.Model):
+    """On this device, this exercise hurt: it is left out of the next plans of any routine
+    until the person includes it again. One row per device and exercise; a new stop for
+    the same exercise moves ``hurt_at`` on and clears ``included_again_at``."""
+
+    device = models.CharField(max_length=64)
+    exercise = models.SlugField(max_length=120)
+    session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE,
+                                related_name="painful_marks")
+    hurt_at = models.DateTimeField()
+    included_again_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("device", "exercise"), name="practice_one_mark_per_exercise"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} hurt at {self.hurt_at:%Y-%m-%d} ({self.device})"
+
+    @property
+    def active(self) -> bool:
+        return self.included_again_at is None

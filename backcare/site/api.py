@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from backcare.catalogue.api import router as library_router
 from backcare.planning.api import router as planning_router
 from backcare.practice.api import router as practice_router
+from backcare.practice.api_painful import router as painful_router
 from backcare.site.api_errors import install_handlers
 from backcare.site.api_guard import guard_write
 
@@ -40,6 +41,7 @@ install_handlers(api)
 api.add_router("/", library_router)
 api.add_router("/", planning_router)
 api.add_router("/", practice_router)
+api.add_router("/", painful_router)
 fallback = Router()  # added last: ninja matches the API's own routes before routers' ones
 
 

@@ -1,0 +1,55 @@
+""""It hurt last time": which exercises this device has said hurt, and putting one back.
+
+After a stop for pain the person says which exercise hurt (or "not sure"). That exercise
+is then left out of this device's next plans of any routine — the plan says so, with the
+day it hurt — until the person includes it again. The session API, the history page and
+the include endpoint all come here; the planner only receives the list of slugs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from backcare.practice.models import PainfulExercise, PracticeSession
+
+
+@dataclass(frozen=True)
+class HurtLastTime:
+    exercise: str
+    hurt_at: datetime
+
+
+def remember_hurt(session: PracticeSession) -> None:
+    """Record the session's painful exercise for its device (nothing when none was said)."""
+    if not (session.stopped_for_pain and session.painful_exercise):
+        return
+    with transaction.atomic():
+        mark, created = PainfulExercise.objects.select_for_update().get_or_create(
+            device=session.device, exercise=session.painful_exercise,
+            defaults={"session": session, "hurt_at": session.ended_at},
+        )
+        if not created and (mark.included_again_at is not None or session.ended_at > mark.hurt_at):
+            mark.session, mark.hurt_at, mark.included_again_at = session, session.ended_at, None
+            mark.save(update_fields=["session", "hurt_at", "included_again_at"])
+
+
+def hurt_last_time(device: str | None) -> tuple[HurtLastTime, ...]:
+    """The exercises this device has said hurt and not included again, oldest first."""
+    if device is None:
+        return ()
+    marks = PainfulExercise.objects.filter(device=device, included_again_at__isnull=True)
+    return tuple(HurtLastTime(m.exercise, m.hurt_at) for m in marks.order_by("hurt_at", "exercise"))
+
+
+def include_again(device: str | None, exercise: str) -> bool:
+    """Put the exercise back into this device's plans; False when it was not left out."""
+    if device is None:
+        return False
+    updated = PainfulExercise.objects.filter(
+        device=device, exercise=exercise, included_again_at__isnull=True,
+    ).update(included_again_at=timezone.now())
+    return updated > 0
