@@ -14,6 +14,7 @@ PATHS = {
     "/api/screen", "/api/plans",
     # the players and the session log
     "/api/timeline", "/api/sessions", "/api/sessions/{session_id}", "/api/device",
+    "/api/painful-exercises", "/api/painful-exercises/{slug}/include",
 }
 
 
