@@ -38,7 +38,7 @@ class PracticeSession(models.Model):
     steps_total = models.PositiveIntegerField()
     stopped_for_pain = models.BooleanField(default=False)
     painful_exercise = models.SlugField(
-        max_length=120, blank=True, default="",
+        max_length=120, blank=True, default="", db_default="",  # rows written before it: ""
         help_text="after a stop for pain: the exercise that hurt; blank when not said")
     created_at = models.DateTimeField(auto_now_add=True)
 
