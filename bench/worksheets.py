@@ -128,7 +128,7 @@ def main() -> int:
 
     longest = max(library.routines, key=library.estimated_seconds)
     plan = make_plan(library, longest, profile_from_params(
-        {"floor": "0", "diagnosis": "disc", "minutes": "10", "skip": "bridge"}))
+        {"floor": "0", "conditions": "disc", "minutes": "10", "skip": "bridge"}))
     cases: list[tuple[str, Callable[[], object], Sheet]] = [
         (slug, (lambda s=slug: routine_worksheet(library, s, "a4")), routine_sheet(library, slug))
         for slug in sorted(library.routines, key=library.estimated_seconds)

@@ -1,4 +1,4 @@
-"""The library's read-only JSON API: conditions, routines and exercises (mounted at /api/).
+"""The library's read-only JSON API: conditions, routines, exercises, condition rules (at /api/).
 
 The response shapes come from :mod:`backcare.export`, which ``backcare show --json`` also
 uses. The docs page at /api/docs is ninja's Swagger page served from /static/ninja/
@@ -20,11 +20,13 @@ from backcare.export import (
     ConditionOut,
     ExerciseBrief,
     ExerciseOut,
+    HealthConditionOut,
     RoutineDetail,
     RoutineOut,
     condition_out,
     exercise_brief,
     exercise_out,
+    health_condition_out,
     routine_detail,
     routine_out,
 )
@@ -46,6 +48,16 @@ def get_condition(request: HttpRequest, slug: str) -> ConditionOut:
         known = ", ".join(sorted(library.conditions))
         raise HttpError(404, f"No condition called {slug!r}. Known conditions: {known}.")
     return condition_out(library, condition)
+
+
+@router.get("/health-conditions", response=list[HealthConditionOut], tags=["conditions"],
+            summary="The health conditions a plan can take, and what each leaves out or flags")
+def list_health_conditions(request: HttpRequest) -> list[HealthConditionOut]:
+    """Give their slugs as `conditions` to GET /api/timeline or POST /api/plans (or say
+    `none-known`, or `other` for a condition not listed: then every rule here applies).
+    Each rule names the movement families (see an exercise's `movements`) or exercises it
+    leaves out (`exclude`) or keeps with a caution (`flag`), why, and its source."""
+    return [health_condition_out(c) for c in get_library().rules.conditions]
 
 
 @router.get("/routines", response=list[RoutineOut], tags=["routines"],

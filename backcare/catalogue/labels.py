@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import get_args
 
 from backcare.content.schema import (
+    MOVEMENT_LABELS,
     POSITION_LABELS,
     BodyArea,
-    Diagnosis,
     Equipment,
     Kind,
+    Movement,
     Place,
     Position,
 )
@@ -54,16 +55,15 @@ EQUIPMENT: dict[str, str] = {
     "wall": "Wall",
 }
 
-#: Who an exercise with diagnosis rules is meant for, in plain words.
-DIAGNOSES: dict[str, str] = {
-    "disc": "a disc problem",
-    "other": "another back condition",
-}
+#: The movement families an exercise loads, as a list item reads ("Twisting the spine").
+#: The health conditions' labels live in content/rules.yaml (``library.rules``).
+MOVEMENTS: dict[str, str] = {m: MOVEMENT_LABELS[m][0].upper() + MOVEMENT_LABELS[m][1:]
+                             for m in get_args(Movement)}
 
 # Every enumeration value must have a label: a new schema value fails at import, not on a page.
 for _labels, _literal in (
     (PLACES, Place), (KINDS, Kind), (BODY_AREAS, BodyArea),
-    (EQUIPMENT, Equipment), (DIAGNOSES, Diagnosis),
+    (EQUIPMENT, Equipment), (MOVEMENTS, Movement),
 ):
     if set(_labels) != set(get_args(_literal)):
         raise RuntimeError(f"labels out of step with {_literal}")

@@ -16,6 +16,7 @@ from backcare.catalogue.views_demos import DemoCard, demo_card
 from backcare.catalogue.views_finder import exercise_finder
 from backcare.content import Library
 from backcare.content.schema import Dose, Exercise, Routine
+from backcare.plans.condition_rules import conditions_touching
 from backcare.timeline import Dosed
 
 __all__ = [
@@ -121,6 +122,8 @@ def exercise(request: HttpRequest, slug: str) -> HttpResponse:
         "alternative_for": alternative_for,
         "used_in": library.routines_using(slug),
         "demo": demo_card(slug),
+        "left_out_for": conditions_touching(library.rules, found, "exclude"),
+        "flagged_for": conditions_touching(library.rules, found, "flag"),
     })
 
 

@@ -31,13 +31,23 @@ def _shown(root: Path) -> str:
     return escape(for_terminal(str(root)))
 
 
+_loaded: list[Library] = []  # the library this command loaded last (at most one)
+
+
 def _library() -> Library:
     root = default_content_dir()
     library, problems = collect_problems(root)
     if problems or library is None:
         _report_problems(root, problems)
         raise CliError("The content has problems; fix them and run `backcare check-content`.")
+    _loaded[:] = [library]
     return library
+
+
+def loaded_library() -> Library:
+    """The library this command already loaded (loading it now if it has not), so a
+    helper such as the safety screen need not read the content folder twice."""
+    return _loaded[0] if _loaded else _library()
 
 
 def check_content(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from backcare.cli import (
     backup_command,
     commands,
+    condition_options,
     plan_command,
     play_command,
     worksheet_command,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes (default 2)")
     p.set_defaults(run=commands.serve)
 
+    condition_options.register(sub)
     plan_command.register(sub)
     play_command.register(sub)
     worksheet_command.register(sub)

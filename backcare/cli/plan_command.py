@@ -14,34 +14,40 @@ from rich.table import Table
 from rich.text import Text
 
 from backcare.cli.commands import _library, _suggestions
+from backcare.cli.condition_options import add_condition_arguments, conditions_from_args
 from backcare.cli.console import CliError, print_json, stdout
 from backcare.cli.render import format_dose
 from backcare.cli.screen_prompt import add_screen_arguments, screen
 from backcare.content import Library
 from backcare.content.wording import format_duration
 from backcare.planning.shapes import plan_out, plan_query
-from backcare.plans import DIAGNOSES, InputError, Plan, PlanError, Profile, make_plan
+from backcare.plans import (
+    LEFT_OUT_REASONS,
+    InputError,
+    Plan,
+    PlanError,
+    Profile,
+    make_plan,
+)
+from backcare.plans.condition_rules import conditions_text
 
-DIAGNOSIS_TEXT = {"none": "no known diagnosis", "disc": "a disc problem",
-                  "other": "another specific diagnosis"}
 GROUPS = (
     ("Swapped for a seated version", {"swapped"}),
-    ("Left out", {"skipped", "excluded-by-precaution", "dropped", "dropped-for-time"}),
+    ("Left out", set(LEFT_OUT_REASONS)),
+    ("Kept, with a caution", {"flagged"}),
     ("Done fewer times, to fit your time", {"sets-reduced", "reps-reduced"}),
 )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("plan", help="fit a routine to you (asks the safety questions first)",
-                       description="Fit a routine to you: the floor, your diagnosis, your time "
+                       description="Fit a routine to you: the floor, your health, your time "
                                    "and what hurts. The safety questions come first.")
     p.add_argument("routine", help="a routine slug (see `backcare routines`)")
     p.add_argument("--minutes", type=int, default=None, help="minutes you have (default: no limit)")
     p.add_argument("--no-floor", action="store_true",
                    help="you cannot get down to the floor and back up (seated versions are used)")
-    p.add_argument("--diagnosis", choices=DIAGNOSES, default="none",
-                   help="none known (default), a disc problem, or another specific diagnosis "
-                        "such as osteoporosis, a spinal fusion or recent back surgery")
+    add_condition_arguments(p)
     p.add_argument("--pain", type=int, default=None, help="pain today from 0 to 10 (noted only)")
     p.add_argument("--skip", default="", metavar="SLUG,SLUG",
                    help="exercises to leave out because they hurt, comma-separated")
@@ -55,10 +61,11 @@ def _input_problem(exc: InputError) -> CliError:
                               for field, message in exc.errors.items()), 2)
 
 
-def _profile(args: argparse.Namespace) -> Profile:
+def _profile(library: Library, args: argparse.Namespace) -> Profile:
     skip = tuple(s.strip() for s in args.skip.split(",") if s.strip())
     try:
-        return Profile(floor=not args.no_floor, diagnosis=args.diagnosis,
+        return Profile(floor=not args.no_floor, conditions=conditions_from_args(library, args),
+                       bending_worsens_leg_pain=args.bending_worsens_leg_pain,
                        minutes=args.minutes, pain=args.pain, skip=skip)
     except InputError as exc:
         raise _input_problem(exc) from None
@@ -78,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     library = _library()
     slug = args.routine.strip().lower()
     _check_routine(library, slug)
-    profile = _profile(args)
+    profile = _profile(library, args)
     unknown = [s for s in profile.skip if s not in library.exercises]
     if unknown:
         raise CliError(f"--skip: names exercises we do not have: {', '.join(unknown)}", 2)
@@ -98,9 +105,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _about(profile: Profile) -> str:
+def _about(library: Library, profile: Profile) -> str:
     parts = ["off the floor" if not profile.floor else "floor is fine",
-             DIAGNOSIS_TEXT[profile.diagnosis],
+             "health conditions: " + conditions_text(library.rules, profile),
              f"{profile.minutes} min available" if profile.minutes else "no time limit"]
     if profile.pain is not None:
         parts.append(f"pain today {profile.pain}/10")
@@ -109,7 +116,9 @@ def _about(profile: Profile) -> str:
 
 def print_plan(console: Console, library: Library, plan: Plan) -> None:
     console.print(f"[bold]Your plan: {escape(plan.routine_title)}[/]  [dim]({plan.routine_slug})[/]")
-    console.print(f"Fitted to you: {_about(plan.profile)}.", markup=False)
+    console.print(f"Fitted to you: {_about(library, plan.profile)}.", markup=False)
+    for said in plan.advice:
+        console.print(Text(f"! {said}", style="bold"))
     console.print(f"[bold]Total:[/] {format_duration(plan.total_seconds)} "
                   f"[dim]({plan.total_seconds} s, every hold, rest and pause counted)[/]")
     console.print()

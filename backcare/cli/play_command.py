@@ -2,9 +2,12 @@
 
 Flow: the red-flag screen, pain right now (0-10), then the player (see
 :mod:`backcare.player`) on the same timeline the web player uses — the routine's, or the
-personal plan's when any of --minutes, --no-floor, --diagnosis or --skip is given —
-then pain afterwards and how it felt. The session is saved to the database (the same
-session log as the web), under a device id kept in var/cli-device.
+personal plan's when any of --minutes, --no-floor, --condition (or the older --diagnosis),
+--bending-worsens-leg-pain or --skip is given — then pain afterwards and how it felt.
+With none of them nothing is known about the person: the routine is played as the safe
+default, which leaves out what needs a known condition and says so before starting.
+The session is saved to the database (the same session log as the web), under a device
+id kept in var/cli-device.
 
 Exit codes: 0 when the player ended (finished, stopped with "q", or stopped with "h"
 because it hurts — the stop advice is printed, and the session is logged with
@@ -27,11 +30,24 @@ from pathlib import Path
 from rich.console import Console
 
 from backcare.cli import commands
+from backcare.cli.condition_options import (
+    add_condition_arguments,
+    conditions_from_args,
+    gave_conditions,
+)
 from backcare.cli.console import CliError, stderr, stdout
 from backcare.cli.screen_prompt import add_screen_arguments, screen
 from backcare.content import Library
 from backcare.planning.shapes import plan_query
-from backcare.plans import DIAGNOSES, InputError, PlanError, Profile, format_duration, make_plan
+from backcare.plans import (
+    InputError,
+    Plan,
+    PlanError,
+    Profile,
+    format_duration,
+    make_plan,
+    safe_default_plan,
+)
 from backcare.plans.profile import MAX_MINUTES, MIN_MINUTES
 from backcare.player import END_DONE, END_HURT, END_INTERRUPTED, END_QUIT, Player
 from backcare.player.run import play
@@ -97,8 +113,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                       help=f"the time you have, {MIN_MINUTES}-{MAX_MINUTES} minutes")
     plan.add_argument("--no-floor", action="store_true",
                       help="you cannot get down to the floor and up again")
-    plan.add_argument("--diagnosis", choices=DIAGNOSES, default=None,
-                      help="a diagnosis you know you have (default: none)")
+    add_condition_arguments(plan)
     plan.add_argument("--skip", default=None, metavar="SLUGS",
                       help="exercises to leave out because they hurt, comma-separated")
     p.add_argument("--speed", type=speed_factor, default=1.0,
@@ -127,8 +142,14 @@ class Programme:
 
 
 def _wants_plan(args: argparse.Namespace) -> bool:
-    return (args.minutes is not None or args.no_floor or args.diagnosis is not None
+    return (args.minutes is not None or args.no_floor or gave_conditions(args)
             or args.skip is not None)
+
+
+def _left_out_lines(library: Library, plan: Plan) -> tuple[str, ...]:
+    """What the safe default leaves out, one line each, to print before starting."""
+    return tuple(f"{library.exercises[item.exercise].name}: {item.why}"
+                 for item in plan.left_out)
 
 
 def programme(library: Library, args: argparse.Namespace) -> Programme:
@@ -141,17 +162,24 @@ def programme(library: Library, args: argparse.Namespace) -> Programme:
             message += " Did you mean: " + ", ".join(close) + "?"
         raise CliError(message, 2)
     if not _wants_plan(args):
-        return Programme(slug, routine.title, library.timeline(slug), "", ())
+        try:
+            default = safe_default_plan(library, slug)
+        except PlanError as exc:
+            raise CliError(exc.message, 2) from None
+        return Programme(slug, routine.title, default.timeline, "",
+                         _left_out_lines(library, default))
     skip = tuple(s.strip() for s in (args.skip or "").split(",") if s.strip())
     try:
-        profile = Profile(floor=not args.no_floor, diagnosis=args.diagnosis or "none",
+        profile = Profile(floor=not args.no_floor,
+                          conditions=conditions_from_args(library, args),
+                          bending_worsens_leg_pain=args.bending_worsens_leg_pain,
                           minutes=args.minutes, skip=skip)
         plan = make_plan(library, slug, profile)
     except InputError as exc:
         raise CliError("; ".join(f"--{f}: {m}" for f, m in exc.errors.items()), 2) from None
     except PlanError as exc:
         raise CliError(exc.message, 2) from None
-    changes = tuple(f"{c.exercise}: {c.reason}" for c in plan.changes)
+    changes = tuple(f"{c.exercise}: {c.reason}" for c in plan.changes) + plan.advice
     return Programme(slug, plan.routine_title, plan.timeline, plan_query(profile), changes)
 
 
@@ -280,6 +308,10 @@ def _intro(out: Console, prog: Programme, player: Player) -> None:
     out.print(f"{kind}: {len(prog.timeline.steps)} steps, "
               f"{format_duration(player.total_seconds)} including time to get ready.",
               markup=False)
+    if not prog.plan and prog.changes:
+        out.print("You have not told us about your health, so this is the careful version: "
+                  "it leaves out what needs a known condition. To include it, name the "
+                  "condition with --condition (see `backcare conditions`).", markup=False)
     for change in prog.changes:
         out.print(f"  - {change}", markup=False)
     out.print(f"Keys: {KEYS_HELP}.", markup=False)

@@ -16,10 +16,15 @@ from rich.text import Text
 
 from backcare.content import Library
 from backcare.content.plain_text import for_terminal
-from backcare.content.schema import Dose, Exercise, Routine
+from backcare.content.schema import MOVEMENT_LABELS, Dose, Exercise, Routine
 from backcare.content.wording import dose_text, format_duration
+from backcare.plans.condition_rules import conditions_touching
 
-DIAGNOSIS = {"disc": "a disc problem", "other": "another diagnosed back problem"}
+
+def _condition(library: Library, slug: str) -> str:
+    """A condition as it reads in a sentence ("a disc problem")."""
+    found = library.rules.get(slug)
+    return found.in_sentence if found is not None else slug
 
 
 def _markup(text: str) -> str:
@@ -121,6 +126,7 @@ def print_exercise(console: Console, library: Library, ex: Exercise) -> None:
     facts.add_row("Works on", ", ".join(a.replace("-", " ") for a in ex.body_areas))
     facts.add_row("Equipment", ", ".join(ex.equipment) or "none")
     facts.add_row("Usual dose", format_dose(ex, ex.dose))
+    facts.add_row("Movements", ", ".join(MOVEMENT_LABELS[m] for m in ex.movements))
     if ex.seated_alternative:
         alt = library.exercises.get(ex.seated_alternative)
         facts.add_row("In a chair", _text(f"{alt.name} ({alt.slug})" if alt
@@ -131,12 +137,14 @@ def print_exercise(console: Console, library: Library, ex: Exercise) -> None:
     _list(console, "Steps", ex.steps, numbered=True)
     _list(console, "Cues", ex.cues, numbered=False)
     warnings = list(ex.precautions)
-    if ex.rules.only_with_diagnosis:
+    if ex.rules.only_with_conditions:
         warnings.append("Only for someone a clinician has told they have "
-                        + " or ".join(DIAGNOSIS[d] for d in ex.rules.only_with_diagnosis) + ".")
-    if ex.rules.not_with_diagnosis:
-        warnings.append("Leave it out if a clinician has told you that you have "
-                        + " or ".join(DIAGNOSIS[d] for d in ex.rules.not_with_diagnosis) + ".")
+                        + " or ".join(_condition(library, c) for c in ex.rules.only_with_conditions)
+                        + ".")
+    left_out_for = conditions_touching(library.rules, ex, "exclude")
+    if left_out_for:
+        warnings.append("Plans leave it out for "
+                        + ", ".join(_condition(library, c) for c in left_out_for) + ".")
     if warnings:
         console.print()
         body = Group(*(_text(f"! {w}") for w in warnings))

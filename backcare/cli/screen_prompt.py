@@ -1,8 +1,10 @@
-"""The red-flag screen on a terminal, shared by `backcare plan` and `backcare play`.
+"""The red-flag screen on a terminal, shared by `backcare plan`, `play` and `worksheet`.
 
-On a terminal every question is asked and must be answered y or n. Scripts have no
-terminal: they must state `--red-flags-none` ("I have none of the warning signs"), which
-is printed back so the statement is visible. No answer, no plan.
+The questions are the routine's (``args.routine``): a routine for the neck or upper back
+also asks the neck questions, the same as the web page and the API. On a terminal every
+question is asked and must be answered y or n. Scripts have no terminal: they must state
+`--red-flags-none` ("I have none of the warning signs"), which is printed back so the
+statement is visible. No answer, no plan.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import argparse
 import sys
 from typing import TextIO
 
+from backcare.cli.commands import loaded_library
 from backcare.cli.console import CliError, stderr
-from backcare.plans import QUESTIONS, InputError, ScreenResult, run_screen
+from backcare.content import Library
+from backcare.plans import InputError, RedFlagQuestion, ScreenResult, routine_questions, run_screen
 
 #: Exit code when a warning sign was reported: no plan, see a doctor.
 EXIT_RED_FLAG = 3
@@ -42,16 +46,26 @@ def _ask(question: str, stdin: TextIO, prompts: TextIO) -> bool:
     raise CliError("the safety questions were not answered; no plan without them", 2)
 
 
+def questions_for_args(args: argparse.Namespace,
+                       library: Library | None = None) -> tuple[RedFlagQuestion, ...]:
+    """The questions for the routine named in ``args.routine`` (every question without
+    one, or for a routine there is not)."""
+    slug = str(getattr(args, "routine", "") or "").strip().lower() or None
+    return routine_questions(library or loaded_library(), slug)
+
+
 def screen(args: argparse.Namespace, stdin: TextIO | None = None,
-           prompts: TextIO | None = None) -> ScreenResult:
-    """Run the screen; raise CliError (exit 3 with the advice) on any warning sign.
+           prompts: TextIO | None = None, library: Library | None = None) -> ScreenResult:
+    """Run the screen for the routine in ``args``; raise CliError (exit 3 with the advice)
+    on any warning sign.
 
     The questions go to stderr (the terminal), so `--json` output on stdout stays JSON.
     """
     stdin = stdin or sys.stdin
     prompts = prompts or sys.stderr
+    questions = questions_for_args(args, library)
     if getattr(args, "red_flags_none", False):
-        stated = run_screen({q.id: False for q in QUESTIONS})
+        stated = run_screen({q.id: False for q in questions}, questions)
         stderr().print("You stated that you have none of the warning signs "
                        "(--red-flags-none).", markup=False)
         return stated
@@ -64,10 +78,10 @@ def screen(args: argparse.Namespace, stdin: TextIO | None = None,
     prompts.write("First, a few safety questions. Answer y (yes) or n (no).\n")
     answers: dict[str, bool] = {}
     result: ScreenResult | None = None
-    for q in QUESTIONS:
+    for q in questions:
         answers[q.id] = _ask(q.text, stdin, prompts)
         try:  # stops as soon as the answers decide: an emergency "yes" is answered at once
-            result = run_screen(answers)
+            result = run_screen(answers, questions)
             break
         except InputError:
             continue

@@ -1,8 +1,10 @@
 """`backcare worksheet`: a routine's printable worksheet as a PDF, or a personal plan's.
 
-Any plan option (--minutes, --no-floor, --diagnosis, --pain, --skip) makes it the plan's
-worksheet, after the red-flag screen, the same as `backcare plan`. A routine as published
-needs no screen.
+Any plan option (--minutes, --no-floor, --condition or the older --diagnosis,
+--bending-worsens-leg-pain, --pain, --skip) makes it the plan's
+worksheet, after the red-flag screen, the same as `backcare plan`. Without them the
+sheet is the routine's as the safe default gives it (what needs a known condition left
+out, and said so), which needs no screen.
 """
 
 from __future__ import annotations
@@ -13,11 +15,17 @@ import sys
 from pathlib import Path
 
 from backcare.cli import commands
+from backcare.cli.condition_options import (
+    add_condition_arguments,
+    conditions_from_args,
+    gave_conditions,
+)
 from backcare.cli.console import CliError, stdout
 from backcare.cli.screen_prompt import add_screen_arguments, screen
 from backcare.content import Library
-from backcare.plans import InputError, Plan, PlanError, make_plan, profile_from_params
-from backcare.worksheets import PAPER_LABELS, PAPERS, plan_worksheet, routine_worksheet
+from backcare.plans import InputError, Plan, PlanError, Profile, make_plan
+from backcare.worksheets import PAPER_LABELS, PAPERS, plan_worksheet
+from backcare.worksheets.default_sheet import default_worksheet
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,8 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                       help="the minutes you have")
     plan.add_argument("--no-floor", action="store_true",
                       help="you cannot get down to the floor and back up")
-    plan.add_argument("--diagnosis", choices=("none", "disc", "other"), default=None,
-                      help="a diagnosis a clinician gave you (default none)")
+    add_condition_arguments(plan)
     plan.add_argument("--pain", type=int, default=None, metavar="0-10",
                       help="your pain right now, 0 to 10 (recorded on the sheet)")
     plan.add_argument("--skip", default=None, metavar="a,b",
@@ -48,20 +55,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _is_plan(args: argparse.Namespace) -> bool:
-    given = (args.minutes, args.diagnosis, args.pain, args.skip)
-    return args.no_floor or any(value is not None for value in given)
+    given = (args.minutes, args.pain, args.skip)
+    return args.no_floor or gave_conditions(args) or any(value is not None for value in given)
 
 
 def _plan(library: Library, args: argparse.Namespace) -> Plan:
-    params = {"floor": "0" if args.no_floor else "1", "diagnosis": args.diagnosis or "none"}
-    if args.minutes is not None:
-        params["minutes"] = str(args.minutes)
-    if args.pain is not None:
-        params["pain"] = str(args.pain)
-    if args.skip:
-        params["skip"] = args.skip
+    skip = tuple(s.strip() for s in (args.skip or "").split(",") if s.strip())
     try:
-        return make_plan(library, args.routine, profile_from_params(params))
+        profile = Profile(floor=not args.no_floor, conditions=conditions_from_args(library, args),
+                          bending_worsens_leg_pain=args.bending_worsens_leg_pain,
+                          minutes=args.minutes, pain=args.pain, skip=skip)
+        return make_plan(library, args.routine, profile)
     except InputError as exc:
         problems = "; ".join(f"--{field}: {message}" for field, message in exc.errors.items())
         raise CliError(f"cannot make the plan: {problems}", 2) from None
@@ -89,7 +93,10 @@ def run(args: argparse.Namespace) -> int:
         worksheet = plan_worksheet(library, plan, args.paper)
         what = "your plan"
     else:
-        worksheet = routine_worksheet(library, slug, args.paper)
+        try:  # nothing known: the safe default, as `backcare play` plays it
+            worksheet = default_worksheet(library, slug, args.paper)
+        except PlanError as exc:
+            raise CliError(exc.message, 2) from None
         what = "the routine"
 
     if output == "-":

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from backcare.content.rules_schema import RulesFile
 from backcare.content.schema import Condition, Exercise, Routine, SiteText
 from backcare.timeline import Dosed, Timeline, build_timeline
 
@@ -53,7 +54,9 @@ class Library:
     site: SiteText
     exercises: Mapping[str, Exercise]
     routines: Mapping[str, Routine]
-    conditions: Mapping[str, Condition]
+    conditions: Mapping[str, Condition]  # the condition *pages* (content/conditions/)
+    #: The health conditions a person can tell us about and what they leave out (rules.yaml).
+    rules: RulesFile
     _timelines: Mapping[str, Timeline] = field(repr=False)
     _used_by: Mapping[str, tuple[str, ...]] = field(repr=False)
     #: Hash of the content files' bytes (set by the loader; "" when built in memory).
@@ -67,6 +70,8 @@ class Library:
         routines: dict[str, Routine],
         conditions: dict[str, Condition],
         content_hash: str = "",
+        *,
+        rules: RulesFile,
     ) -> Library:
         timelines = {
             slug: build_timeline(_dosed(exercises, routine), routine.transition_seconds)
@@ -81,6 +86,7 @@ class Library:
             exercises=MappingProxyType(dict(exercises)),
             routines=MappingProxyType(dict(routines)),
             conditions=MappingProxyType(dict(conditions)),
+            rules=rules,
             _timelines=MappingProxyType(timelines),
             _used_by=MappingProxyType(used_by),
             content_hash=content_hash,

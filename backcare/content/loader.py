@@ -3,6 +3,7 @@
 Layout of a content directory::
 
     site.yaml                 disclaimer and affiliate disclosure
+    rules.yaml                health conditions and the movement families they leave out
     exercises/<slug>.yaml     one exercise per file
     routines/<slug>.yaml      one routine per file
     conditions/<slug>.yaml    one condition page per file
@@ -29,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 from backcare.content.library import Library
 from backcare.content.plain_text import clip, for_terminal, quote
 from backcare.content.references import check_references
+from backcare.content.rules_schema import RulesFile
 from backcare.content.safe_file import ContentFiles, UnsafeFile
 from backcare.content.schema import Condition, Exercise, Routine, SiteText
 from backcare.content.strict_yaml import ContentRuleError, parse
@@ -217,16 +219,22 @@ def collect_problems(root: Path | str) -> tuple[Library | None, list[ContentProb
         site = _read(root / "site.yaml", SiteText, files, problems)
     else:
         problems.append(ContentProblem("site.yaml", "", "file is missing"))
+    rules: RulesFile | None = None
+    if os.path.lexists(root / "rules.yaml"):
+        rules = _read(root / "rules.yaml", RulesFile, files, problems)
+    else:
+        problems.append(ContentProblem("rules.yaml", "", "file is missing"))
     exercises = _read_dir(files, "exercises", Exercise, problems)
     routines = _read_dir(files, "routines", Routine, problems)
     conditions = _read_dir(files, "conditions", Condition, problems)
     problems.extend(
         ContentProblem(file, field, message)
-        for file, field, message in check_references(exercises, routines, conditions)
+        for file, field, message in check_references(exercises, routines, conditions, rules)
     )
-    if problems or site is None:
+    if problems or site is None or rules is None:
         return None, problems
-    library = Library.build(site, exercises, routines, conditions, files.content_hash())
+    library = Library.build(site, exercises, routines, conditions, files.content_hash(),
+                            rules=rules)
     return library, []
 
 

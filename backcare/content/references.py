@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from backcare.content.rules_schema import RulesFile
 from backcare.content.schema import Condition, Exercise, Routine
 
 Problem = tuple[str, str, str]
@@ -73,10 +74,32 @@ def _condition_problems(
                        f"names routine {routine!r}, which does not exist")
 
 
+def _rules_problems(exercises: Mapping[str, Exercise], rules: RulesFile | None) -> Iterator[Problem]:
+    """Every condition an exercise names is defined in rules.yaml; every exercise a rule
+    names exists. (Without a readable rules.yaml its own problem is reported instead.)"""
+    if rules is None:
+        return
+    known = set(rules.names)
+    for slug, ex in exercises.items():
+        for field in ("only_with_conditions", "not_with_conditions"):
+            for i, name in enumerate(getattr(ex.rules, field)):
+                if name not in known:
+                    yield (f"exercises/{slug}.yaml", f"rules.{field}[{i}]",
+                           f"names condition {name!r}, which rules.yaml does not define "
+                           f"(known: {', '.join(sorted(known)) or 'none'})")
+    for c, condition in enumerate(rules.conditions):
+        for r, rule in enumerate(condition.rules):
+            for e, name in enumerate(rule.exercises):
+                if name not in exercises:
+                    yield ("rules.yaml", f"conditions[{c}].rules[{r}].exercises[{e}]",
+                           f"names exercise {name!r}, which does not exist")
+
+
 def check_references(
     exercises: Mapping[str, Exercise],
     routines: Mapping[str, Routine],
     conditions: Mapping[str, Condition],
+    rules: RulesFile | None = None,
 ) -> list[Problem]:
     clashes = [
         (f"routines/{slug}.yaml", "slug",
@@ -89,4 +112,5 @@ def check_references(
         *_demo_problems(exercises),
         *_routine_problems(exercises, routines),
         *_condition_problems(routines, conditions),
+        *_rules_problems(exercises, rules),
     ]

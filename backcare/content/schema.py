@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from backcare.content.demo_schema import Demo
 
@@ -29,8 +37,16 @@ BodyArea = Literal[
     "hips", "glutes", "hamstrings", "abdominals", "sides",
 ]
 Equipment = Literal["mat", "towel", "chair", "pillow", "strap", "ball", "wall"]
-Diagnosis = Literal["disc", "other"]
 Source = Literal["reference", "authored"]
+#: The movement families an exercise loads: what the condition rules (content/rules.yaml)
+#: exclude or flag. Every exercise lists at least one.
+Movement = Literal[
+    "flexion", "extension", "rotation", "side-bend", "loaded", "neck",
+    "deep-hip-flexion", "hip-crossing", "lying-on-back", "lying-on-stomach",
+    "end-range", "mid-range", "shoulders",
+]
+#: A health condition's name, as content/rules.yaml defines it (checked across files).
+ConditionName = Slug
 
 POSITION_LABELS: dict[str, str] = {
     "on-back": "Lying on your back",
@@ -38,6 +54,22 @@ POSITION_LABELS: dict[str, str] = {
     "hands-and-knees": "On hands and knees",
     "seated": "Seated",
     "standing": "Standing",
+}
+#: Each movement family in plain words, to finish "it involves ...".
+MOVEMENT_LABELS: dict[str, str] = {
+    "flexion": "bending the back forward",
+    "extension": "arching the back backward",
+    "rotation": "twisting the spine",
+    "side-bend": "bending the trunk to the side",
+    "loaded": "working the muscles against effort",
+    "neck": "moving or stretching the neck",
+    "deep-hip-flexion": "bending the hip up past a right angle",
+    "hip-crossing": "bringing a leg across the middle of the body",
+    "lying-on-back": "lying flat on your back",
+    "lying-on-stomach": "lying on your stomach",
+    "end-range": "going to the end of a movement",
+    "mid-range": "small, easy movements of the back",
+    "shoulders": "opening or working the chest and shoulders",
 }
 #: Positions that put the person down on a floor, bed or couch.
 LYING_OR_KNEELING: frozenset[str] = frozenset({"on-back", "on-stomach", "hands-and-knees"})
@@ -74,20 +106,21 @@ class DoseOverride(Model):
 
 
 class Rules(Model):
-    """Machine-readable precautions that the planner applies.
+    """This exercise's own rules, naming conditions from content/rules.yaml.
 
-    ``only_with_diagnosis``: offer the exercise only to someone who knows they have one
-    of these diagnoses. ``not_with_diagnosis``: leave it out for these diagnoses.
+    ``only_with_conditions``: offer it only to someone who has told us they have one of
+    these conditions (never by default). ``not_with_conditions``: leave it out for these,
+    on top of what the conditions' own rules leave out by movement family.
     """
 
-    only_with_diagnosis: tuple[Diagnosis, ...] = ()
-    not_with_diagnosis: tuple[Diagnosis, ...] = ()
+    only_with_conditions: tuple[ConditionName, ...] = Field(default=(), max_length=20)
+    not_with_conditions: tuple[ConditionName, ...] = Field(default=(), max_length=20)
 
     @model_validator(mode="after")
     def _not_both(self) -> Rules:
-        both = sorted(set(self.only_with_diagnosis) & set(self.not_with_diagnosis))
+        both = sorted(set(self.only_with_conditions) & set(self.not_with_conditions))
         if both:
-            raise ValueError(f"diagnosis {', '.join(both)} cannot be both required and excluded")
+            raise ValueError(f"condition {', '.join(both)} cannot be both required and excluded")
         return self
 
 
@@ -103,6 +136,11 @@ class Exercise(Model):
     equipment: tuple[Equipment, ...] = ()
     per_side: bool
     dose: Dose
+    #: The movement families it loads (see Movement); the condition rules act on these.
+    movements: tuple[Movement, ...] = Field(min_length=1, max_length=13)
+    #: The fewest repetitions (per side, in one set) still worth doing: the planner never
+    #: cuts below it to save time. At most the dose's reps.
+    min_reps: int = Field(ge=1, le=30)
     steps: tuple[Text, ...] = Field(min_length=2, max_length=20)
     cues: tuple[Text, ...] = Field(min_length=1, max_length=10)
     precautions: tuple[Text, ...] = Field(default=(), max_length=10)
@@ -125,6 +163,28 @@ class Exercise(Model):
         if self.seated_alternative == self.slug:
             raise ValueError("seated_alternative cannot be the exercise itself")
         return self
+
+    @field_validator("min_reps")
+    @classmethod
+    def _min_within_dose(cls, value: int, info: ValidationInfo) -> int:
+        dose = info.data.get("dose")
+        if isinstance(dose, Dose) and value > dose.reps:
+            raise ValueError(f"is {value}, more than the dose's {dose.reps} reps")
+        return value
+
+    @field_validator("movements")
+    @classmethod
+    def _movements_fit(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        """The families a position or kind implies must be listed, and only then."""
+        if len(set(value)) != len(value):
+            raise ValueError("lists the same movement family twice")
+        position, kind = info.data.get("position"), info.data.get("kind")
+        for family, where in (("lying-on-back", "on-back"), ("lying-on-stomach", "on-stomach")):
+            if position is not None and (family in value) != (position == where):
+                raise ValueError(f"must list {family} exactly when the position is {where}")
+        if kind in ("strengthening", "isometric") and "loaded" not in value:
+            raise ValueError(f"must list loaded for a {kind} exercise")
+        return value
 
 
 class RoutineItem(Model):

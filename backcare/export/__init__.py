@@ -4,16 +4,19 @@ from backcare.export.json_shapes import (
     ConditionOut,
     ExerciseBrief,
     ExerciseOut,
+    HealthConditionOut,
     RoutineDetail,
     RoutineOut,
     condition_out,
     exercise_brief,
     exercise_out,
+    health_condition_out,
     routine_detail,
     routine_out,
 )
 
 __all__ = [
-    "ConditionOut", "ExerciseBrief", "ExerciseOut", "RoutineDetail", "RoutineOut",
-    "condition_out", "exercise_brief", "exercise_out", "routine_detail", "routine_out",
+    "ConditionOut", "ExerciseBrief", "ExerciseOut", "HealthConditionOut", "RoutineDetail",
+    "RoutineOut", "condition_out", "exercise_brief", "exercise_out", "health_condition_out",
+    "routine_detail", "routine_out",
 ]

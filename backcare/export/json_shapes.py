@@ -7,20 +7,25 @@ Every exercise object carries ``slug``, ``name``, ``position`` and ``needs_floor
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from backcare.content import Library
+from backcare.content.rules_schema import HealthCondition
 from backcare.content.schema import (
     BodyArea,
     Condition,
     Equipment,
     Exercise,
     Kind,
+    Movement,
     Place,
     Position,
     Routine,
     Source,
 )
+from backcare.plans.condition_rules import conditions_touching
 
 
 class Out(BaseModel):
@@ -49,8 +54,9 @@ class DoseOut(Out):
 
 
 class RulesOut(Out):
-    only_with_diagnosis: list[str]
-    not_with_diagnosis: list[str]
+    only_with_conditions: list[str] = Field(
+        description="offered only to someone who told us they have one of these conditions")
+    not_with_conditions: list[str] = Field(description="left out for these conditions")
 
 
 class ExerciseOut(Out):
@@ -68,10 +74,18 @@ class ExerciseOut(Out):
     equipment: list[Equipment]
     per_side: bool = Field(description="done on the left and then the right side")
     dose: DoseOut = Field(description="the default dose; a routine may change it")
+    movements: list[Movement] = Field(
+        description="the movement families it loads, which the condition rules act on")
+    min_reps: int = Field(
+        description="the fewest repetitions still worth doing; a plan never cuts below it")
     steps: list[str]
     cues: list[str]
     precautions: list[str]
     rules: RulesOut
+    left_out_for: list[str] = Field(
+        description="conditions (GET /api/health-conditions) whose rules leave it out")
+    flagged_for: list[str] = Field(
+        description="conditions whose rules keep it with a caution")
     seated_alternative: str | None = Field(description="slug of an exercise done in a chair")
     source: Source
     used_in: list[str] = Field(description="slugs of the routines that include it")
@@ -121,6 +135,26 @@ class RoutineDetail(Out):
     exercises: list[RoutineExercise]
 
 
+class MovementRuleOut(Out):
+    effect: Literal["exclude", "flag"] = Field(
+        description="exclude: left out of every plan; flag: kept, with a caution")
+    movements: list[Movement]
+    exercises: list[str]
+    when: str | None = Field(description="the yes/no answer the rule depends on, if any")
+    why: str
+    source: str
+
+
+class HealthConditionOut(Out):
+    """A condition a person can tell us about (``conditions=<slug>`` in a plan)."""
+
+    slug: str
+    label: str
+    description: str
+    advice: str | None
+    rules: list[MovementRuleOut]
+
+
 class ConditionRoutine(Out):
     slug: str
     title: str
@@ -149,9 +183,12 @@ def exercise_out(library: Library, ex: Exercise) -> ExerciseOut:
         position=ex.position, needs_floor=ex.needs_floor, places=list(ex.places),
         kind=ex.kind, body_areas=list(ex.body_areas), equipment=list(ex.equipment),
         per_side=ex.per_side, dose=DoseOut(**ex.dose.model_dump()),
+        movements=list(ex.movements), min_reps=ex.min_reps,
         steps=list(ex.steps), cues=list(ex.cues), precautions=list(ex.precautions),
-        rules=RulesOut(only_with_diagnosis=list(ex.rules.only_with_diagnosis),
-                       not_with_diagnosis=list(ex.rules.not_with_diagnosis)),
+        rules=RulesOut(only_with_conditions=list(ex.rules.only_with_conditions),
+                       not_with_conditions=list(ex.rules.not_with_conditions)),
+        left_out_for=list(conditions_touching(library.rules, ex, "exclude")),
+        flagged_for=list(conditions_touching(library.rules, ex, "flag")),
         seated_alternative=ex.seated_alternative, source=ex.source,
         used_in=[r.slug for r in library.routines_using(ex.slug)],
     )
@@ -193,4 +230,14 @@ def condition_out(library: Library, condition: Condition) -> ConditionOut:
                              estimated_seconds=library.estimated_seconds(s))
             for s in condition.routines
         ],
+    )
+
+
+def health_condition_out(condition: HealthCondition) -> HealthConditionOut:
+    return HealthConditionOut(
+        slug=condition.slug, label=condition.label, description=condition.description,
+        advice=condition.advice,
+        rules=[MovementRuleOut(effect=r.effect, movements=list(r.movements),
+                               exercises=list(r.exercises), when=r.when, why=r.why,
+                               source=r.source) for r in condition.rules],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from backcare.timeline import Timeline
 
@@ -29,6 +29,21 @@ class ChangeOut(BaseModel):
     exercise: str
     replacement: str | None
     reason: str
+    condition: str | None = Field(
+        None, description="the condition behind a condition rule's change, if any")
+    movement: str | None = Field(
+        None, description="the movement family behind a condition rule's change, if any")
+
+
+class LeftOutOut(BaseModel):
+    """An exercise of the routine that this timeline leaves out, and why."""
+
+    exercise: str
+    reason: Literal["needs-known-condition", "condition", "skipped", "no-floor", "time"] = Field(
+        description="needs-known-condition: only for a condition you have not told us about; "
+                    "condition: a condition you told us about rules it out; skipped: you "
+                    "said it hurts; no-floor: it needs the floor; time: to fit your time")
+    why: str
 
 
 class TimelineOut(BaseModel):
@@ -38,6 +53,12 @@ class TimelineOut(BaseModel):
     plan: str | None  # the profile as a query string when this is a personal plan
     steps: list[StepOut]
     changes: list[ChangeOut]
+    left_out: list[LeftOutOut] = Field(
+        default_factory=list,
+        description="every exercise of the routine left out, with its reason; with no "
+                    "answers given this is the safe default (what needs a known condition)")
+    advice: list[str] = Field(
+        default_factory=list, description="what to keep in mind for the conditions given")
 
 
 def steps_out(timeline: Timeline) -> list[StepOut]:
@@ -50,6 +71,9 @@ def steps_out(timeline: Timeline) -> list[StepOut]:
 
 
 def timeline_out(routine: str, title: str, timeline: Timeline, plan: str | None = None,
-                 changes: list[ChangeOut] | None = None) -> TimelineOut:
+                 changes: list[ChangeOut] | None = None,
+                 left_out: list[LeftOutOut] | None = None,
+                 advice: list[str] | None = None) -> TimelineOut:
     return TimelineOut(routine=routine, title=title, total_seconds=timeline.total_seconds,
-                       plan=plan, steps=steps_out(timeline), changes=changes or [])
+                       plan=plan, steps=steps_out(timeline), changes=changes or [],
+                       left_out=left_out or [], advice=advice or [])

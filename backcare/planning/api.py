@@ -17,8 +17,16 @@ from pydantic import Field, StrictBool, StrictInt
 
 from backcare.catalogue.library import get_library
 from backcare.export.timeline_shapes import TimelineOut
-from backcare.planning.shapes import ScreenOut, plan_out, screen_out
-from backcare.plans import InputError, PlanError, Profile, make_plan, run_screen
+from backcare.planning.screen_scope import questions_for_routine, screen_for
+from backcare.planning.shapes import ScreenOut, plan_out
+from backcare.plans import (
+    InputError,
+    PlanError,
+    Profile,
+    conditions_from_diagnosis,
+    make_plan,
+    run_screen,
+)
 from backcare.site.api_errors import NOT_FOUND, WRITES, FieldProblem, Message, Problems
 
 router = Router(tags=["plans"])
@@ -28,11 +36,19 @@ class PlanRequest(Schema):
     routine: str = Field(description="the routine's slug, e.g. dont-crack-your-back")
     floor: StrictBool | None = Field(
         None, description="can you get down to the floor and back up? (required for a plan)")
+    conditions: list[str] | None = Field(
+        None,
+        description="the health conditions you know you have: slugs from GET "
+                    "/api/health-conditions, or [\"none-known\"], or include \"other\" for "
+                    "one not listed (then every condition's rules apply). null: not told "
+                    "(the safe default, which leaves out what needs a known condition)")
+    bending_worsens_leg_pain: StrictBool | None = Field(
+        None, description="with a disc problem: does sitting or bending forward make your "
+                          "leg pain worse? null if not sure")
     diagnosis: Literal["none", "disc", "other"] | None = Field(
         None,
-        description="required for a plan: none known, a disc problem, or another specific diagnosis "
-                    "(such as osteoporosis, a spinal fusion, recent back surgery, "
-                    "spondylolisthesis)")
+        description="older form of conditions, still read: none = [\"none-known\"], "
+                    "disc = [\"disc\"], other = [\"other\"]. Give one or the other")
     minutes: StrictInt | None = Field(None, description="time available; null for no limit")
     pain: StrictInt | None = Field(None, description="pain today, 0-10; recorded, changes nothing")
     skip: list[str] = Field(default_factory=list,
@@ -61,9 +77,10 @@ def _problems(exc: InputError, prefix: tuple[str, ...] = ("body",)) -> Problems:
                             for field, message in exc.errors.items()])
 
 
-@router.get("/screen", response=ScreenOut, summary="The safety questions to ask before any plan")
-def get_screen(request: HttpRequest) -> ScreenOut:
-    return screen_out()
+@router.get("/screen", response={200: ScreenOut, **NOT_FOUND},
+            summary="The safety questions to ask before any plan (?routine=<slug>: that routine's)")
+def get_screen(request: HttpRequest, routine: str | None = None) -> ScreenOut:
+    return screen_for(routine)  # a routine's body areas decide its questions (screen_scope)
 
 
 @router.post(
@@ -74,7 +91,7 @@ def get_screen(request: HttpRequest) -> ScreenOut:
 )
 def create_plan(request: HttpRequest, payload: PlanRequest) -> Status[object]:
     try:
-        screened = run_screen(payload.red_flags)
+        screened = run_screen(payload.red_flags, questions_for_routine(payload.routine))
     except InputError as exc:
         return Status(422, _problems(exc, ("body", "red_flags")))
     if not screened.plan_allowed:
@@ -84,12 +101,17 @@ def create_plan(request: HttpRequest, payload: PlanRequest) -> Status[object]:
     library = get_library()
     if payload.routine not in library.routines:
         raise HttpError(404, f"No routine called {payload.routine!r}. See /api/routines for the list.")
-    missing = {name: "is required for a plan" for name in ("floor", "diagnosis")
-               if getattr(payload, name) is None}
-    if missing:
-        return Status(422, _problems(InputError(missing)))
+    if payload.floor is None:
+        return Status(422, _problems(InputError({"floor": "is required for a plan"})))
+    if payload.conditions is not None and payload.diagnosis is not None:
+        return Status(422, _problems(InputError(
+            {"conditions": "give conditions or the older diagnosis, not both"})))
     try:
-        profile = Profile(floor=bool(payload.floor), diagnosis=payload.diagnosis or "none",
+        conditions = (conditions_from_diagnosis(payload.diagnosis)
+                      if payload.diagnosis is not None
+                      else None if payload.conditions is None else frozenset(payload.conditions))
+        profile = Profile(floor=payload.floor, conditions=conditions,
+                          bending_worsens_leg_pain=payload.bending_worsens_leg_pain,
                           minutes=payload.minutes, pain=payload.pain, skip=tuple(payload.skip))
         plan = make_plan(library, payload.routine, profile)
     except InputError as exc:

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from backcare.catalogue.library import get_library
 from backcare.content.schema import Routine
 from backcare.planning.screen_memory import screen_is_current
+from backcare.planning.screen_scope import routine_in_path
 from backcare.site.personal import mark_personal
 
 
@@ -33,12 +34,14 @@ def screen_url(next_path: str | None = None) -> str:
 
 
 def needs_screen(request: HttpRequest) -> HttpResponseRedirect | None:
-    """A redirect to the safety screen (coming back here after), or None if it is current.
+    """A redirect to the safety screen (coming back here after), or None if it is current
+    for the routine this page is about (``/routines/<slug>/...``; any other page needs
+    every question).
 
     Whatever the answer, it depends on this device's cookies: the response is personal.
     """
     mark_personal(request)
-    if screen_is_current(request):
+    if screen_is_current(request, routine_in_path(request.path)):
         return None
     return HttpResponseRedirect(screen_url(request.get_full_path()))
 

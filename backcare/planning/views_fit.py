@@ -16,11 +16,14 @@ from django.views.decorators.http import require_safe
 from backcare.catalogue.library import get_library
 from backcare.content.schema import Routine
 from backcare.planning.gate import needs_screen, routine_or_404
-from backcare.plans import MAX_MINUTES, MIN_MINUTES, profile_params
+from backcare.plans import MAX_MINUTES, MIN_MINUTES, NONE_KNOWN, OTHER, profile_params
+from backcare.plans.profile import DIAGNOSIS_CONDITIONS
 
 #: How each field is named when a problem with it is reported.
 FIELD_LABELS: dict[str, str] = {
     "floor": "Getting down to the floor",
+    "conditions": "Health conditions",
+    "bending_worsens_leg_pain": "Bending forward and leg pain",
     "diagnosis": "Diagnosis",
     "minutes": "Minutes you have",
     "pain": "Pain today",
@@ -28,21 +31,48 @@ FIELD_LABELS: dict[str, str] = {
     "routine": "Routine",
 }
 FIELD_ANCHORS: dict[str, str] = {
-    "floor": "fit-floor-1", "diagnosis": "fit-diagnosis-none", "minutes": "fit-minutes",
+    "floor": "fit-floor-1", "conditions": "fit-conditions", "diagnosis": "fit-conditions",
+    "bending_worsens_leg_pain": "fit-bending-1", "minutes": "fit-minutes",
     "pain": "fit-pain", "skip": "fit-skip",
 }
-DIAGNOSIS_CHOICES: tuple[tuple[str, str, str], ...] = (
-    ("none", "None that I know of", ""),
-    ("disc", "A disc problem", "for example a bulging or herniated disc, as a clinician told you"),
-    ("other", "Another specific diagnosis",
-     "for example osteoporosis, a spinal fusion, recent back surgery or spondylolisthesis"),
+#: The answers to "which of these do you have?" that are not conditions of their own.
+ANSWERS_NOT_CONDITIONS: tuple[tuple[str, str, str], ...] = (
+    (OTHER, "Another condition that is not listed here",
+     "we then follow every caution above, and you should ask your clinician what suits you"),
+    (NONE_KNOWN, "None that I know of", ""),
 )
+
+
+#: The bending question's answers: yes, no, and not sure (sent empty: unanswered).
+BENDING_CHOICES: tuple[tuple[str, str], ...] = (("1", "Yes"), ("0", "No"), ("", "Not sure"))
+
+
+def condition_choices() -> list[tuple[str, str, str]]:
+    """Every condition from content/rules.yaml, then "not listed" and "none": (value,
+    label, description)."""
+    rules = get_library().rules
+    return [*((c.slug, c.label, c.description) for c in rules.conditions),
+            *ANSWERS_NOT_CONDITIONS]
+
+
+def list_values(query: QueryDict, name: str) -> list[str]:
+    """Values of a list parameter from ``a,b`` and/or repeated ``name=a&name=b``."""
+    joined = profile_params(query.getlist).get(name, "")
+    return joined.split(",") if joined else []
 
 
 def skip_values(query: QueryDict) -> list[str]:
     """Skipped slugs from ``skip=a,b`` and/or repeated ``skip=a&skip=b`` (form checkboxes)."""
-    skip = profile_params(query.getlist).get("skip", "")
-    return skip.split(",") if skip else []
+    return list_values(query, "skip")
+
+
+def condition_values(query: QueryDict) -> list[str]:
+    """The conditions ticked, from ``conditions`` or the older ``diagnosis``."""
+    ticked = list_values(query, "conditions")
+    diagnosis = query.get("diagnosis", "")
+    if not ticked and diagnosis in DIAGNOSIS_CONDITIONS:
+        ticked = sorted(DIAGNOSIS_CONDITIONS[diagnosis])
+    return ticked
 
 
 def skip_options(routine: Routine) -> list[dict[str, str]]:
@@ -65,7 +95,9 @@ def form_values(query: QueryDict) -> dict[str, object]:
     """What to show as already chosen: the answers in the query string, if any."""
     return {
         "floor": query.get("floor", ""),
-        "diagnosis": query.get("diagnosis", ""),
+        "conditions": condition_values(query),
+        # None when not answered, so "not sure" is not ticked for the person
+        "bending_worsens_leg_pain": query.get("bending_worsens_leg_pain"),
         "minutes": query.get("minutes", ""),
         "pain": query.get("pain", ""),
         "skip": skip_values(query),
@@ -88,7 +120,8 @@ def render_form(request: HttpRequest, routine: Routine, errors: Mapping[str, str
         "values": form_values(request.GET),
         "errors": errors,
         "problems": problems,
-        "diagnoses": DIAGNOSIS_CHOICES,
+        "conditions": condition_choices(),
+        "bending_choices": BENDING_CHOICES,
         "options": skip_options(routine),
         "min_minutes": MIN_MINUTES,
         "max_minutes": MAX_MINUTES,

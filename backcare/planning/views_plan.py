@@ -1,4 +1,4 @@
-"""The plan page: /routines/<slug>/plan/?floor=0&diagnosis=none&minutes=3&pain=4&skip=a,b
+"""The plan page: /routines/<slug>/plan/?floor=0&conditions=disc&minutes=3&pain=4&skip=a,b
 
 The profile lives in the URL, so a plan can be bookmarked or shared with no account. It is
 shown only after a current safety screen; bad answers re-show the form (400), and a plan
@@ -22,6 +22,7 @@ from backcare.planning.gate import needs_screen, routine_or_404
 from backcare.planning.shapes import plan_query
 from backcare.planning.views_fit import render_form
 from backcare.plans import (
+    LEFT_OUT_REASONS,
     MAX_MINUTES,
     Change,
     InputError,
@@ -33,16 +34,17 @@ from backcare.plans import (
     profile_params,
     profile_to_params,
 )
+from backcare.plans.condition_rules import conditions_text
 
 #: How the plan page groups its changes, in this order.
 CHANGE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("Swapped for a seated version", frozenset({"swapped"})),
-    ("Left out", frozenset({"skipped", "excluded-by-precaution", "dropped",
-                            "dropped-for-time"})),
+    ("Left out", frozenset(LEFT_OUT_REASONS)),
+    ("Kept, with a caution", frozenset({"flagged"})),
     ("Done fewer times, to fit your time", frozenset({"sets-reduced", "reps-reduced"})),
 )
-DIAGNOSIS_SHORT = {"none": "None known", "disc": "A disc problem",
-                   "other": "Another specific diagnosis"}
+#: Left out for what the person has not told us: the row links to the answers to change.
+TELL_US = frozenset({"needs-known-condition"})
 
 
 def _name(library: Library, slug: str | None) -> str:
@@ -50,12 +52,17 @@ def _name(library: Library, slug: str | None) -> str:
     return exercise.name if exercise else (slug or "")
 
 
-def change_groups(library: Library, changes: tuple[Change, ...]) -> list[dict[str, object]]:
+def change_groups(library: Library, changes: tuple[Change, ...],
+                  change_url: str = "") -> list[dict[str, object]]:
+    """The changes grouped for the page; a row left out for a condition the person has not
+    told us about links to ``change_url`` (the form) so they can include it."""
     groups: list[dict[str, object]] = []
     for heading, kinds in CHANGE_GROUPS:
         rows = [{"kind": c.kind, "exercise": _name(library, c.exercise),
                  "replacement": _name(library, c.replacement) if c.replacement else "",
-                 "reason": c.reason} for c in changes if c.kind in kinds]
+                 "reason": c.reason,
+                 "tell_us_url": change_url if c.kind in TELL_US else ""}
+                for c in changes if c.kind in kinds]
         if rows:
             groups.append({"heading": heading, "changes": rows})
     return groups
@@ -72,14 +79,16 @@ def worksheet_url(slug: str, query: str) -> str:
 
 def _plan_page(request: HttpRequest, library: Library, plan: Plan) -> HttpResponse:
     slug, query = plan.routine_slug, plan_query(plan.profile)
+    change_url = _with_query(reverse("planning:fit", args=[slug]), query)
+    told = conditions_text(library.rules, plan.profile)
     return render(request, "planning/plan.html", {
         "plan": plan,
         "routine": library.routines[slug],
         "profile": plan.profile,
-        "diagnosis": DIAGNOSIS_SHORT[plan.profile.diagnosis],
-        "groups": change_groups(library, plan.changes),
+        "conditions": told[0].upper() + told[1:],
+        "groups": change_groups(library, plan.changes, change_url),
         "start_url": _with_query(reverse("practice:play_routine", args=[slug]), query),
-        "change_url": _with_query(reverse("planning:fit", args=[slug]), query),
+        "change_url": change_url,
         "worksheet_url": worksheet_url(slug, query),
     })
 
@@ -97,7 +106,8 @@ def _plan_error(request: HttpRequest, library: Library, slug: str, profile: Prof
     return render(request, "planning/plan_error.html", {
         "routine": library.routines[slug],
         "error": error,
-        "groups": change_groups(library, error.changes),
+        "groups": change_groups(library, error.changes,
+                                _with_query(reverse("planning:fit", args=[slug]), query)),
         "change_url": _with_query(reverse("planning:fit", args=[slug]), query),
         "longer": longer_url,
     }, status=422)

@@ -1,6 +1,9 @@
 """The red-flag screen page: /screen/ (GET shows it, POST checks the answers).
 
-All "no" -> the device remembers the screen (signed cookie) and goes on to ``next``.
+The questions are the ones for the routine in ``next`` (``/routines/<slug>/...``), or
+every question when ``next`` names no routine.
+All "no" -> the device remembers the screen and the question groups it covered (signed
+cookie) and goes on to ``next``.
 Any "yes" -> a page saying what care to get; nothing is remembered and no plan is offered.
 An emergency "yes" gets that page at once, even with other questions still blank.
 """
@@ -14,29 +17,36 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from backcare.catalogue.library import get_library
 from backcare.planning.gate import local_path
 from backcare.planning.screen_memory import COOKIE, forget_screen, remember_screen, screen_max_age
-from backcare.plans import QUESTIONS, SOURCES, InputError, run_screen
+from backcare.planning.screen_scope import questions_for_routine, routine_in_path
+from backcare.plans import QUESTIONS, SOURCES, InputError, RedFlagQuestion, run_screen, urgent_help
 from backcare.site.personal import personal
 
 ANSWERS = {"yes": True, "no": False}
 MISSING = "Please choose yes or no."
 
 
-def _question_rows(given: dict[str, str], errors: dict[str, str]) -> list[dict[str, object]]:
+def _question_rows(questions: tuple[RedFlagQuestion, ...], given: dict[str, str],
+                   errors: dict[str, str]) -> list[dict[str, object]]:
     return [{"id": q.id, "text": q.text, "answer": given.get(q.id), "error": errors.get(q.id)}
-            for q in QUESTIONS]
+            for q in questions]
 
 
 def _form(request: HttpRequest, next_path: str | None, given: dict[str, str],
           errors: dict[str, str], status: int = 200) -> HttpResponse:
+    routine = routine_in_path(next_path)
+    questions = questions_for_routine(routine)
     return render(request, "planning/screen.html", {
-        "questions": _question_rows(given, errors),
+        "questions": _question_rows(questions, given, errors),
         "error_count": len(errors),
         "next": next_path or "",
+        "routine": get_library().routines[routine] if routine else None,
+        "neck": any(q.area == "neck" for q in questions),
         "sources": SOURCES,
         "hours": screen_max_age() // 3600,
-        "urgent_count": sum(1 for q in QUESTIONS if q.urgent),
+        "urgent_count": sum(1 for q in questions if q.urgent),
     }, status=status)
 
 
@@ -49,9 +59,11 @@ def screen(request: HttpRequest) -> HttpResponse:
         return _form(request, local_path(request.GET.get("next")), {}, {})
 
     next_path = local_path(request.POST.get("next"))
+    questions = questions_for_routine(routine_in_path(next_path))
+    # Every question is read, not only the routine's: a "yes" to any warning sign counts.
     given = {q.id: request.POST[q.id] for q in QUESTIONS if request.POST.get(q.id) in ANSWERS}
     try:  # an emergency "yes" is answered at once, even with other questions left blank
-        result = run_screen({qid: ANSWERS[value] for qid, value in given.items()})
+        result = run_screen({qid: ANSWERS[value] for qid, value in given.items()}, questions)
     except InputError as exc:
         errors = dict.fromkeys(exc.errors, MISSING)
         return _form(request, next_path, given, errors, status=400)
@@ -59,11 +71,12 @@ def screen(request: HttpRequest) -> HttpResponse:
         response = render(request, "planning/screen_stop.html", {
             "result": result,
             "emergency": result.level == "emergency",
+            "urgent_help": urgent_help(questions),
         })
         if COOKIE in request.COOKIES:  # an earlier all-clear no longer stands
             forget_screen(response)
         return response
 
     response = HttpResponseRedirect(next_path or reverse("home"))
-    remember_screen(request, response)
+    remember_screen(request, response, result.areas)
     return response

@@ -8,19 +8,29 @@ players and worksheets use, and ``total_seconds`` is that timeline's total.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from backcare.plans.profile import Profile
 from backcare.timeline import Dosed, Timeline
 
+#: Why an exercise of the routine is not in the plan (the ``left_out`` reason codes).
+LeftOutReason = Literal[
+    "needs-known-condition",  # only for a condition the person has not told us about
+    "condition",              # a condition the person told us about rules it out
+    "skipped",                # the person said it hurts
+    "no-floor",               # needs the floor, and no usable seated version
+    "time",                   # left out so the plan fits the time available
+]
+LEFT_OUT_REASONS: tuple[LeftOutReason, ...] = (
+    "needs-known-condition", "condition", "skipped", "no-floor", "time",
+)
+
 ChangeKind = Literal[
-    "skipped",                 # the person said it hurts
-    "excluded-by-precaution",  # the exercise's rules do not suit the person's diagnosis
-    "swapped",                 # needs the floor; replaced by its declared seated version
-    "dropped",                 # needs the floor and has no usable seated version
-    "dropped-for-time",        # left out so the plan fits the time available
-    "sets-reduced",            # fewer sets so the plan fits the time available
-    "reps-reduced",            # fewer repetitions so the plan fits the time available
+    "needs-known-condition", "condition", "skipped", "no-floor", "time",  # left out
+    "swapped",       # needs the floor; replaced by its declared seated version
+    "flagged",       # kept, with a caution for a condition the person told us about
+    "sets-reduced",  # fewer sets so the plan fits the time available
+    "reps-reduced",  # fewer repetitions so the plan fits the time available
 ]
 
 
@@ -29,13 +39,31 @@ class Change:
     """One difference from the routine as published, with the reason in plain words.
 
     ``exercise`` is the routine's exercise (for "swapped") or the one in the plan (for
-    reductions); ``replacement`` is the seated version swapped in, else None.
+    reductions and flags); ``replacement`` is the seated version swapped in, else None.
+    ``condition`` and ``movement`` name the condition and movement family behind a
+    "condition", "needs-known-condition" or "flagged" change, when there is one.
     """
 
     kind: ChangeKind
     exercise: str
     replacement: str | None
     reason: str
+    condition: str | None = None
+    movement: str | None = None
+
+
+class LeftOut(NamedTuple):
+    """An exercise of the routine that is not in the plan: the reason code and why."""
+
+    exercise: str
+    reason: LeftOutReason
+    why: str
+
+
+def left_out(changes: tuple[Change, ...]) -> tuple[LeftOut, ...]:
+    """The changes that leave an exercise out, in order."""
+    return tuple(LeftOut(c.exercise, c.kind, c.reason) for c in changes
+                 if c.kind in LEFT_OUT_REASONS)
 
 
 @dataclass(frozen=True)
@@ -46,6 +74,8 @@ class Plan:
     items: tuple[Dosed, ...]
     timeline: Timeline
     changes: tuple[Change, ...]
+    #: Said on every plan for the person's conditions (e.g. get the surgeon's OK first).
+    advice: tuple[str, ...] = ()
 
     @property
     def total_seconds(self) -> int:
@@ -58,3 +88,8 @@ class Plan:
     @property
     def exercise_slugs(self) -> tuple[str, ...]:
         return tuple(item.exercise.slug for item in self.items)
+
+    @property
+    def left_out(self) -> tuple[LeftOut, ...]:
+        """Every exercise of the routine left out of this plan, with its reason."""
+        return left_out(self.changes)

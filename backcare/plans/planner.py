@@ -2,30 +2,44 @@
 
 :func:`make_plan` applies, in order:
 
-1. the person's skip list, the exercises' diagnosis rules and the floor
-   (:mod:`backcare.plans.suitability`);
+1. the person's skip list, the condition rules and the floor
+   (:mod:`backcare.plans.suitability`, :mod:`backcare.plans.condition_rules`);
 2. the time budget, if any (:mod:`backcare.plans.budget`);
-3. :func:`backcare.timeline.build_timeline` with the routine's transition time.
+3. the cautions ("flagged") the person's conditions put on the exercises kept, and the
+   advice for their conditions;
+4. :func:`backcare.timeline.build_timeline` with the routine's transition time.
 
 Same library, routine and profile in, equal plan out. Plain Python: no Django here.
+:func:`safe_default_plan` is the plan for someone who has told us nothing: what every
+"follow along" with no answers plays.
 """
 
 from __future__ import annotations
 
 from backcare.content import Library
+from backcare.content.rules_schema import NONE_KNOWN, OTHER
 from backcare.plans.budget import fit_to_budget
+from backcare.plans.condition_rules import advice, flag, unknown_conditions
 from backcare.plans.errors import InputError, PlanError
 from backcare.plans.plan import Plan
-from backcare.plans.profile import Profile
+from backcare.plans.profile import SAFE_DEFAULT, Profile
 from backcare.plans.suitability import fit_to_person
 from backcare.timeline import build_timeline
 
 
-def check_skip(library: Library, profile: Profile) -> None:
-    """Raise InputError if the skip list names an exercise the library does not have."""
+def check_profile(library: Library, profile: Profile) -> None:
+    """Raise InputError if the profile names exercises or conditions the library lacks."""
+    errors: dict[str, str] = {}
     unknown = [slug for slug in profile.skip if slug not in library.exercises]
     if unknown:
-        raise InputError({"skip": f"names exercises we do not have: {', '.join(unknown)}"})
+        errors["skip"] = f"names exercises we do not have: {', '.join(unknown)}"
+    conditions = unknown_conditions(library.rules, profile)
+    if conditions:
+        known = ", ".join([*library.rules.names, NONE_KNOWN, OTHER])
+        errors["conditions"] = (f"names conditions we do not know: {', '.join(conditions)} "
+                                f"(we know: {known})")
+    if errors:
+        raise InputError(errors)
 
 
 def make_plan(library: Library, routine_slug: str, profile: Profile) -> Plan:
@@ -33,20 +47,21 @@ def make_plan(library: Library, routine_slug: str, profile: Profile) -> Plan:
     routine = library.routines.get(routine_slug)
     if routine is None:
         raise InputError({"routine": f"there is no routine called {routine_slug!r}"})
-    check_skip(library, profile)
+    check_profile(library, profile)
 
     items, changes = fit_to_person(library, routine, profile)
     if not items:
         raise PlanError(
             "Nothing in this routine suits you today: every exercise in it was left out "
-            "because it hurts, does not suit your diagnosis, or needs the floor. Try "
-            "another routine, such as one done in a chair.",
+            "because it hurts, does not suit what you told us about your health, or needs "
+            "the floor. Try another routine, such as one done in a chair.",
             changes=changes,
         )
     budget = profile.budget_seconds
     if budget is not None:
         items, cuts = fit_to_budget(items, routine.transition_seconds, budget)
         changes += cuts
+    flags = tuple(f for item in items if (f := flag(library.rules, item.exercise, profile)))
 
     return Plan(
         routine_slug=routine.slug,
@@ -54,5 +69,11 @@ def make_plan(library: Library, routine_slug: str, profile: Profile) -> Plan:
         profile=profile,
         items=items,
         timeline=build_timeline(items, routine.transition_seconds),
-        changes=changes,
+        changes=changes + flags,
+        advice=advice(library.rules, profile),
     )
+
+
+def safe_default_plan(library: Library, routine_slug: str) -> Plan:
+    """The plan for someone who has told us nothing (:data:`SAFE_DEFAULT`)."""
+    return make_plan(library, routine_slug, SAFE_DEFAULT)

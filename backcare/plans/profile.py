@@ -1,13 +1,23 @@
 """What the person tells us about today, validated, plus its compact URL form.
 
 A :class:`Profile` is frozen and checked when it is made: a bad field raises
-:class:`~backcare.plans.errors.InputError` naming every field at fault. Skipped exercise
-slugs are checked for their form here and against the library by the planner.
+:class:`~backcare.plans.errors.InputError` naming every field at fault. Condition names and
+skipped exercise slugs are checked for their form here and against the library by the
+planner.
+
+``conditions`` is the set of health conditions the person told us about (names from
+content/rules.yaml), or None when they have not told us: the **safe default**, which
+leaves out every exercise meant only for a known condition. Two answers are not
+conditions: ``none-known`` ("none that I know of", alone) and ``other`` ("a condition not
+listed": every condition's rules apply).
 
 ``profile_to_params`` / ``profile_from_params`` turn a profile into short query
 parameters and back, so a plan's URL can carry the profile::
 
-    floor=0&diagnosis=disc&minutes=10&pain=6&skip=bridge,cat-cow
+    floor=0&conditions=disc,osteoporosis&bending_worsens_leg_pain=1&minutes=10&pain=6&skip=bridge
+
+The older ``diagnosis=none|disc|other`` is still read: none -> {none-known},
+disc -> {disc}, other -> {other}.
 """
 
 from __future__ import annotations
@@ -15,47 +25,74 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, cast
 
+from backcare.content.rules_schema import NONE_KNOWN, OTHER
 from backcare.plans.errors import InputError
 
-DiagnosisChoice = Literal["none", "disc", "other"]
-DIAGNOSES: tuple[DiagnosisChoice, ...] = ("none", "disc", "other")
-DIAGNOSIS_LABELS: dict[str, str] = {
-    "none": "no known diagnosis",
-    "disc": "a disc problem",
-    "other": "another specific back diagnosis (such as osteoporosis, a spinal fusion, "
-             "recent back surgery or spondylolisthesis)",
+#: The older single answer, and the set of conditions each one means.
+DIAGNOSES: tuple[str, ...] = ("none", "disc", "other")
+DIAGNOSIS_CONDITIONS: dict[str, frozenset[str]] = {
+    "none": frozenset({NONE_KNOWN}),
+    "disc": frozenset({"disc"}),
+    "other": frozenset({OTHER}),
 }
 MIN_MINUTES, MAX_MINUTES = 1, 120
 MIN_PAIN, MAX_PAIN = 0, 10
+MAX_CONDITIONS = 20
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_YES, _NO = ("1", "true", "yes"), ("0", "false", "no")
 
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _slug_list_problem(values: object, what: str) -> str | None:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        return f"must be a list of {what} (slugs)"
+    bad = sorted({str(s) for s in values if not (isinstance(s, str) and _SLUG.match(s))})
+    return f"has names that are not {what}: {', '.join(bad)}" if bad else None
+
+
+def _conditions_problem(conditions: object) -> str | None:
+    if conditions is None:
+        return None
+    problem = _slug_list_problem(conditions, "condition names")
+    if problem:
+        return problem
+    names = set(cast(Iterable[str], conditions))
+    if not names:
+        return (f"is empty: name your conditions, or say {NONE_KNOWN} if you know of none, "
+                "or leave it out if you would rather not say")
+    if len(names) > MAX_CONDITIONS:
+        return f"names more than {MAX_CONDITIONS} conditions"
+    if NONE_KNOWN in names and len(names) > 1:
+        return f"says {NONE_KNOWN} together with conditions; choose one or the other"
+    return None
+
+
 def profile_problems(
-    floor: object, diagnosis: object, minutes: object, pain: object, skip: object
+    floor: object, conditions: object, bending_worsens_leg_pain: object, minutes: object,
+    pain: object, skip: object,
 ) -> dict[str, str]:
     """Every problem with these field values, as field -> message (empty when valid)."""
     errors: dict[str, str] = {}
     if not isinstance(floor, bool):
         errors["floor"] = "must say yes or no: can you get down to the floor and up again?"
-    if diagnosis not in DIAGNOSES:
-        errors["diagnosis"] = f"must be one of: {', '.join(DIAGNOSES)}"
+    problem = _conditions_problem(conditions)
+    if problem:
+        errors["conditions"] = problem
+    if bending_worsens_leg_pain is not None and not isinstance(bending_worsens_leg_pain, bool):
+        errors["bending_worsens_leg_pain"] = "must be yes, no, or left empty if you are not sure"
     if minutes is not None and not (_is_int(minutes) and MIN_MINUTES <= minutes <= MAX_MINUTES):  # type: ignore[operator]
         errors["minutes"] = (f"must be a whole number of minutes from {MIN_MINUTES} to "
                              f"{MAX_MINUTES}, or left empty for no time limit")
     if pain is not None and not (_is_int(pain) and MIN_PAIN <= pain <= MAX_PAIN):  # type: ignore[operator]
         errors["pain"] = f"must be a whole number from {MIN_PAIN} to {MAX_PAIN}, or left empty"
-    if isinstance(skip, (str, bytes)) or not isinstance(skip, Iterable):
-        errors["skip"] = "must be a list of exercise names (slugs)"
-    else:
-        bad = sorted({str(s) for s in skip if not (isinstance(s, str) and _SLUG.match(s))})
-        if bad:
-            errors["skip"] = f"has names that are not exercise slugs: {', '.join(bad)}"
+    problem = _slug_list_problem(skip, "exercise names")
+    if problem:
+        errors["skip"] = problem
     return errors
 
 
@@ -63,32 +100,66 @@ def profile_problems(
 class Profile:
     """One person's answers for today.
 
-    ``floor``: can get down to the floor and back up. ``diagnosis``: "none", "disc" or
-    "other". ``minutes``: time available, or None for no limit. ``pain``: 0-10, or None;
-    it is recorded with the plan but does not change it. ``skip``: exercise slugs to
-    leave out because they hurt, stored sorted and without repeats.
+    ``floor``: can get down to the floor and back up. ``conditions``: the health
+    conditions they told us about, or None when they have not said (the safe default).
+    ``bending_worsens_leg_pain``: the answer to "does sitting or bending forward make your
+    leg pain worse?" (asked with a disc problem), or None. ``minutes``: time available, or
+    None for no limit. ``pain``: 0-10, or None; recorded with the plan, changes nothing.
+    ``skip``: exercise slugs to leave out because they hurt, stored sorted and unique.
     """
 
     floor: bool
-    diagnosis: DiagnosisChoice
+    conditions: frozenset[str] | None = None
+    bending_worsens_leg_pain: bool | None = None
     minutes: int | None = None
     pain: int | None = None
     skip: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        errors = profile_problems(self.floor, self.diagnosis, self.minutes, self.pain, self.skip)
+        errors = profile_problems(self.floor, self.conditions, self.bending_worsens_leg_pain,
+                                  self.minutes, self.pain, self.skip)
         if errors:
             raise InputError(errors)
+        if self.conditions is not None:
+            object.__setattr__(self, "conditions", frozenset(self.conditions))
         object.__setattr__(self, "skip", tuple(sorted(set(cast(Iterable[str], self.skip)))))
 
     @property
     def budget_seconds(self) -> int | None:
         return None if self.minutes is None else self.minutes * 60
 
+    @property
+    def told_us(self) -> bool:
+        """False for the safe default: the person has not said which conditions they have."""
+        return self.conditions is not None
+
+    @property
+    def named_conditions(self) -> frozenset[str]:
+        """The conditions named, without the answers ``none-known`` and ``other``."""
+        return frozenset(self.conditions or ()) - {NONE_KNOWN, OTHER}
+
+    @property
+    def has_unlisted_condition(self) -> bool:
+        """True for "a condition not listed": every condition's rules then apply."""
+        return OTHER in (self.conditions or ())
+
+
+#: The safe default: nothing known about the person; the routine as published, less what
+#: needs a known condition.
+SAFE_DEFAULT = Profile(floor=True)
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
+
 
 def profile_to_params(profile: Profile) -> dict[str, str]:
     """The profile as short query parameters; empty optional fields are left out."""
-    params = {"floor": "1" if profile.floor else "0", "diagnosis": profile.diagnosis}
+    params = {"floor": _flag(profile.floor)}
+    if profile.conditions is not None:
+        params["conditions"] = ",".join(sorted(profile.conditions))
+    if profile.bending_worsens_leg_pain is not None:
+        params["bending_worsens_leg_pain"] = _flag(profile.bending_worsens_leg_pain)
     if profile.minutes is not None:
         params["minutes"] = str(profile.minutes)
     if profile.pain is not None:
@@ -98,8 +169,13 @@ def profile_to_params(profile: Profile) -> dict[str, str]:
     return params
 
 
-#: The query parameters that carry a profile (what profile_to_params writes).
-PROFILE_PARAMS: tuple[str, ...] = ("floor", "diagnosis", "minutes", "pain", "skip")
+#: The query parameters that carry a profile (what profile_to_params writes, and the older
+#: ``diagnosis``, still read).
+PROFILE_PARAMS: tuple[str, ...] = (
+    "floor", "conditions", "bending_worsens_leg_pain", "diagnosis", "minutes", "pain", "skip",
+)
+#: Parameters that may be repeated (form check boxes) or comma-separated.
+LIST_PARAMS: tuple[str, ...] = ("conditions", "skip")
 
 #: A query string's values for one name, e.g. Django's ``QueryDict.getlist``.
 QueryValues = Callable[[str], Sequence[str]]
@@ -113,13 +189,18 @@ def asks_for_plan(values: QueryValues) -> bool:
 def profile_params(values: QueryValues) -> dict[str, str]:
     """The profile's parameters in a query, ready for :func:`profile_from_params`.
 
-    A repeated field counts by its last value; ``skip`` may be repeated (form check boxes)
-    or comma-separated, and is joined into one comma list. Absent fields are left out.
+    A repeated field counts by its last value; ``conditions`` and ``skip`` may be repeated
+    (form check boxes) or comma-separated, and are joined into one comma list. Absent
+    fields are left out.
     """
-    params = {name: values(name)[-1] for name in PROFILE_PARAMS[:-1] if values(name)}
-    skip = [s.strip() for raw in values("skip") for s in raw.split(",") if s.strip()]
-    if skip:
-        params["skip"] = ",".join(skip)
+    params = {name: values(name)[-1] for name in PROFILE_PARAMS
+              if name not in LIST_PARAMS and values(name)}
+    for name in LIST_PARAMS:
+        joined = [s.strip() for raw in values(name) for s in raw.split(",") if s.strip()]
+        if joined:
+            params[name] = ",".join(joined)
+        elif values(name):
+            params[name] = ""
     return params
 
 
@@ -128,14 +209,39 @@ def _parse_int(raw: str) -> int | None:
     return int(raw) if re.fullmatch(r"\d{1,4}", raw) else None
 
 
+def _read_conditions(params: Mapping[str, str], errors: dict[str, str]) -> frozenset[str] | None:
+    raw, diagnosis = params.get("conditions"), params.get("diagnosis")
+    if raw is not None and raw.strip() and diagnosis is not None:
+        errors["conditions"] = "give conditions or the older diagnosis, not both"
+        return None
+    if raw is not None and raw.strip():
+        return frozenset(s.strip() for s in raw.split(",") if s.strip())
+    if diagnosis is not None:
+        mapped = DIAGNOSIS_CONDITIONS.get(diagnosis.strip())
+        if mapped is None:
+            errors["diagnosis"] = f"must be one of: {', '.join(DIAGNOSES)}"
+        return mapped
+    return None
+
+
+def _read_yes_no(raw: str | None) -> bool | str | None:
+    if raw is None or not raw.strip():
+        return None
+    word = raw.strip().lower()
+    return True if word in _YES else False if word in _NO else word
+
+
 def profile_from_params(params: Mapping[str, str]) -> Profile:
     """Read a profile back from query parameters; raises InputError naming bad fields.
 
-    ``floor`` and ``diagnosis`` are required (a plan must never guess them); ``minutes``,
-    ``pain`` and ``skip`` may be missing or empty. Other parameters are ignored.
+    ``floor`` is required (a plan never guesses it). ``conditions`` (or the older
+    ``diagnosis``) may be missing or empty: then nothing is known, the safe default.
+    ``bending_worsens_leg_pain`` (1/0, true/false, yes/no), ``minutes``, ``pain`` and
+    ``skip`` may be missing or empty. Other parameters are ignored.
     """
     errors: dict[str, str] = {}
-    values: dict[str, Any] = {"floor": None, "diagnosis": None, "minutes": None,
+    values: dict[str, Any] = {"floor": None, "conditions": None,
+                              "bending_worsens_leg_pain": None, "minutes": None,
                               "pain": None, "skip": ()}
     floor = params.get("floor")
     if floor is None:
@@ -144,11 +250,8 @@ def profile_from_params(params: Mapping[str, str]) -> Profile:
         values["floor"] = floor.strip() == "1"
     else:
         errors["floor"] = "must be 1 (yes) or 0 (no)"
-    diagnosis = params.get("diagnosis")
-    if diagnosis is None:
-        errors["diagnosis"] = f"is missing: use one of {', '.join(DIAGNOSES)}"
-    else:
-        values["diagnosis"] = diagnosis.strip()
+    values["conditions"] = _read_conditions(params, errors)
+    values["bending_worsens_leg_pain"] = _read_yes_no(params.get("bending_worsens_leg_pain"))
     for name in ("minutes", "pain"):
         raw = params.get(name)
         if raw is None or not raw.strip():
@@ -165,3 +268,11 @@ def profile_from_params(params: Mapping[str, str]) -> Profile:
     if errors:
         raise InputError(errors)
     return Profile(**values)
+
+
+def conditions_from_diagnosis(diagnosis: str) -> frozenset[str]:
+    """The set of conditions the older single answer means; InputError when unknown."""
+    mapped = DIAGNOSIS_CONDITIONS.get(diagnosis)
+    if mapped is None:
+        raise InputError({"diagnosis": f"must be one of: {', '.join(DIAGNOSES)}"})
+    return mapped

@@ -1,107 +1,56 @@
 """The safety screen asked before any plan: warning signs that need a doctor, not exercise.
 
-The questions cover the recognised "red flags" for low back pain, as listed in:
+The questions (:mod:`backcare.plans.redflag_questions`) cover the recognised "red flags"
+for back and neck pain, as listed in:
 
 - NICE guideline NG59, "Low back pain and sciatica in over 16s: assessment and
-  management" (which asks clinicians to exclude specific causes first), and
+  management" (which asks clinicians to exclude specific causes first),
 - NICE Clinical Knowledge Summaries (CKS), "Back pain - low (without radiculopathy)",
-  red flags for cauda equina syndrome, spinal fracture, cancer and infection.
+  red flags for cauda equina syndrome, spinal fracture, cancer and infection, and
+- NICE CKS, "Neck pain - non-specific", red flags for spinal cord compression in the
+  neck, a neck injury and the blood supply to the brain.
 
-The first three questions are signs of cauda equina syndrome (pressure on the nerves at
-the base of the spine). It is an emergency, so a "yes" to any of them sends the person
-to emergency care now. A "yes" to any other question means: see a doctor soon, before
-exercising. Any "yes" at all means no plan is made.
+The urgent questions come first in every list asked. Most are signs of cauda equina
+syndrome (pressure on the nerves at the base of the spine); the others are a neck injury,
+pressure on the spinal cord in the neck, and chest pain with feeling unwell. A "yes" to
+any of them sends the person to emergency care now. A "yes" to any other question means:
+see a doctor soon, before exercising. Any "yes" at all means no plan is made.
 
-The questions are data (:data:`QUESTIONS`), so the web pages, the API and the CLI all
-show the same list. :func:`screen_version` changes whenever a question's id, wording or
-urgency changes, so a remembered screen can be thrown away when the questions move on.
-The wording is ours, kept short and plain for someone who is in pain right now.
+The questions are grouped by body area: every routine is screened with the "any" and
+"low-back" questions, and a routine for the neck or upper back with the "neck" questions
+too (:func:`~backcare.plans.redflag_questions.questions_for`). :func:`run_screen` checks
+the answers against the questions asked. :func:`screen_version` changes whenever a
+question's id, urgency or group changes, but not its wording, so a remembered screen is
+thrown away when the questions move on while a translation keeps it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from backcare.plans.errors import InputError
-
-SOURCES: tuple[str, ...] = (
-    'NICE guideline NG59, "Low back pain and sciatica in over 16s: assessment and management"',
-    'NICE CKS, "Back pain - low (without radiculopathy)": red flags',
+from backcare.plans.redflag_questions import (
+    AREAS,
+    QUESTIONS,
+    SOURCES,
+    Area,
+    RedFlagQuestion,
+    areas_covered,
+    areas_for,
+    questions_for,
+    questions_in,
 )
 
+__all__ = [
+    "AREAS", "QUESTIONS", "SCREEN_VERSION", "SOURCES", "Area", "Level", "RedFlagQuestion",
+    "ScreenResult", "UrgentHelp", "areas_covered", "areas_for", "questions_for",
+    "questions_in", "run_screen", "screen_version", "urgent_help",
+]
 
-@dataclass(frozen=True)
-class RedFlagQuestion:
-    """One yes/no question. ``urgent``: a "yes" means emergency care, right now."""
-
-    id: str
-    text: str
-    urgent: bool
-
-
-QUESTIONS: tuple[RedFlagQuestion, ...] = (
-    # Cauda equina syndrome (NG59 / CKS): urgent.
-    RedFlagQuestion(
-        "bladder-bowel",
-        "Since this back pain began, have you had new trouble peeing, or trouble "
-        "controlling your bladder or bowels?",
-        urgent=True,
-    ),
-    RedFlagQuestion(
-        "saddle-numbness",
-        "Do you have numbness or pins and needles around your genitals, your bottom or "
-        "the inside of your thighs?",
-        urgent=True,
-    ),
-    RedFlagQuestion(
-        "leg-weakness",
-        "Is one leg getting weaker and weaker, or do both of your legs feel weak or numb?",
-        urgent=True,
-    ),
-    # Spinal fracture (CKS).
-    RedFlagQuestion(
-        "trauma",
-        "Did this pain start after a fall, a car crash or another hard knock or injury?",
-        urgent=False,
-    ),
-    # Infection (CKS).
-    RedFlagQuestion(
-        "fever-unwell",
-        "Do you have a fever, or feel ill all over, along with the back pain?",
-        urgent=False,
-    ),
-    RedFlagQuestion(
-        "weak-immune-system",
-        "Is your immune system weakened (for example by long-term steroid tablets or "
-        "cancer treatment), or do you inject drugs?",
-        urgent=False,
-    ),
-    # Cancer (CKS).
-    RedFlagQuestion(
-        "cancer-history",
-        "Have you ever had cancer, and is this back pain new since then?",
-        urgent=False,
-    ),
-    RedFlagQuestion(
-        "weight-loss",
-        "Have you lost weight lately without trying to?",
-        urgent=False,
-    ),
-    RedFlagQuestion(
-        "night-pain",
-        "Is the pain there all the time, night included, with no relief when you rest "
-        "or lie down?",
-        urgent=False,
-    ),
-    # Age at a first episode (CKS: over 50 for cancer) is a risk factor, not a warning
-    # sign on its own: asking it alone would turn away most people over 50, so it is left out.
-)
-
-QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 _BY_ID: dict[str, RedFlagQuestion] = {q.id: q for q in QUESTIONS}
 
 Level = Literal["clear", "see-doctor", "emergency"]
@@ -115,12 +64,12 @@ _HEADLINES: dict[str, str] = {
 _ADVICE: dict[str, str] = {
     "clear": "Go gently, and stop any exercise that makes your pain sharper or sends it "
              "down a leg. If any of these warning signs appear later, stop and get help.",
-    "see-doctor": "One or more of your answers can point to a cause of back pain that a "
+    "see-doctor": "One or more of your answers can point to a cause of pain that a "
                   "doctor needs to check first. We will not make an exercise plan for you "
                   "until you have been seen.",
-    "emergency": "One or more of your answers can be a sign that the nerves at the base "
-                 "of your spine are being squeezed. That needs to be checked straight "
-                 "away: do not wait to see if it passes, and do not do these exercises.",
+    "emergency": "One or more of your answers can be a sign of a problem that needs "
+                 "checking straight away, such as pressure on the nerves in your spine. "
+                 "Do not wait to see if it passes, and do not do these exercises.",
 }
 
 
@@ -129,12 +78,14 @@ class ScreenResult:
     """The outcome of one screen.
 
     ``answers`` holds the (question id, answer) pairs given, in question order: every
-    question, unless an emergency sign cut the screen short; ``flagged`` the ids answered
-    "yes"; ``version`` the :func:`screen_version` the answers were given to.
+    question asked, unless an emergency sign cut the screen short; ``flagged`` the ids
+    answered "yes"; ``areas`` the question groups the asked questions cover in full;
+    ``version`` the :func:`screen_version` the answers were given to.
     """
 
     answers: tuple[tuple[str, bool], ...]
     flagged: tuple[str, ...]
+    areas: tuple[Area, ...]
     version: str
 
     @property
@@ -165,51 +116,79 @@ class ScreenResult:
 
 
 def screen_version() -> str:
-    """A short fingerprint of the questions: changes when any id, text or urgency does."""
-    data = json.dumps([[q.id, q.text, q.urgent] for q in QUESTIONS], ensure_ascii=True)
+    """A short fingerprint of the questions: changes when any id, urgency or group does,
+    not when the wording does (a translation or a clearer sentence keeps it)."""
+    data = json.dumps(sorted([q.id, q.urgent, q.area] for q in QUESTIONS), ensure_ascii=True)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
 SCREEN_VERSION: str = screen_version()
 
 
-def _decided(given: Mapping[str, bool]) -> bool:
+def _decided(given: Mapping[str, bool], asked: tuple[RedFlagQuestion, ...]) -> bool:
     """True when the answers so far already fix a "get care" outcome that no further
-    answer could change: an emergency sign answered yes, or every emergency sign
+    answer could change: an emergency sign answered yes, or every emergency sign asked
     answered no and some other sign yes."""
     if any(yes and _BY_ID[qid].urgent for qid, yes in given.items()):
         return True
-    urgent_all_no = all(q.id in given for q in QUESTIONS if q.urgent)
+    urgent_all_no = all(q.id in given for q in asked if q.urgent)
     return urgent_all_no and any(given.values())
 
 
-def run_screen(answers: Mapping[str, bool]) -> ScreenResult:
-    """Check the answers: every question, each exactly True or False.
+def run_screen(answers: Mapping[str, bool],
+               questions: Iterable[RedFlagQuestion] = QUESTIONS) -> ScreenResult:
+    """Check the answers to the questions asked (every question unless ``questions`` says
+    which): each exactly True or False.
 
     An outcome that the answers already decide is given at once, whatever is still
     unanswered: an emergency "yes" gets the emergency advice, not a list of questions to
-    finish. Otherwise raises :class:`InputError` naming every missing, unknown or non-yes/no answer.
+    finish. An answer to a known question that was not asked still counts: a "yes" to any
+    warning sign means no plan. Otherwise raises :class:`InputError` naming every missing,
+    unknown or non-yes/no answer.
     """
+    asked = tuple(questions)
     errors: dict[str, str] = {}
-    for qid in answers:
+    for qid, value in answers.items():
         if qid not in _BY_ID:
             errors[str(qid)] = "is not a question in this safety check"
+        elif not isinstance(value, bool):
+            errors[qid] = "must be answered yes (true) or no (false)"
     given = {qid: value for qid, value in answers.items()
              if qid in _BY_ID and isinstance(value, bool)}
-    if _decided(given):
-        ordered = tuple((qid, given[qid]) for qid in QUESTION_IDS if qid in given)
-        return ScreenResult(answers=ordered, flagged=tuple(q for q, yes in ordered if yes),
-                            version=SCREEN_VERSION)
-    for qid in QUESTION_IDS:
-        if qid not in answers:
-            errors[qid] = "has no answer: please answer yes or no"
-        elif not isinstance(answers[qid], bool):
-            errors[qid] = "must be answered yes (true) or no (false)"
-    if errors:
-        raise InputError(errors)
-    ordered = tuple((qid, answers[qid]) for qid in QUESTION_IDS)
+    if not _decided(given, asked):
+        for q in asked:
+            if q.id not in answers:
+                errors[q.id] = "has no answer: please answer yes or no"
+        if errors:
+            raise InputError(errors)
+    ordered = tuple((q.id, given[q.id]) for q in QUESTIONS if q.id in given)
     return ScreenResult(
         answers=ordered,
         flagged=tuple(qid for qid, yes in ordered if yes),
+        areas=tuple(area for area in AREAS if area in areas_covered(asked)),
         version=SCREEN_VERSION,
     )
+
+
+@dataclass(frozen=True)
+class UrgentHelp:
+    """The "Get help now if…" box: the emergency signs in plain words, and what to do."""
+
+    title: str
+    signs: tuple[str, ...]
+    action: str
+
+
+URGENT_HELP_TITLE = "Get help now if…"
+URGENT_HELP_ACTION = (
+    "Call your local emergency number (for example 911 in the US and Canada, 999 in the "
+    "UK, 112 across Europe) or go to an emergency department. Do not wait to see if it "
+    "passes, and stop these exercises."
+)
+
+
+def urgent_help(questions: Iterable[RedFlagQuestion] = QUESTIONS) -> UrgentHelp:
+    """The box for these questions (a routine's): the sign of each urgent one, in order."""
+    return UrgentHelp(title=URGENT_HELP_TITLE,
+                      signs=tuple(q.sign for q in questions if q.urgent),
+                      action=URGENT_HELP_ACTION)

@@ -1,8 +1,10 @@
 """The players' API: the timeline to follow, and the session log (mounted at /api/).
 
-- ``GET /api/timeline?routine=<slug>`` is the routine's step-by-step timeline. Adding the
-  plan parameters (``floor``, ``diagnosis``, ``minutes``, ``pain``, ``skip``) gives the
-  personal plan's timeline instead; that needs the red-flag screen done on this device.
+- ``GET /api/timeline?routine=<slug>`` is the routine's step-by-step timeline as the safe
+  default plays it (less what needs a known condition, listed in ``left_out``). Adding
+  the plan parameters (``floor``, ``conditions``, ``bending_worsens_leg_pain``,
+  ``minutes``, ``pain``, ``skip``; the older ``diagnosis`` too) gives the personal plan's
+  timeline instead; that needs the red-flag screen done on this device.
 - ``POST /api/sessions`` saves one finished (or stopped) session. The client makes the
   id, so a retry of the same save returns the row already saved (200) and never makes a
   second one; the same id from another device is refused (409).
@@ -32,9 +34,9 @@ from pydantic_core import PydanticCustomError
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
-from backcare.export.timeline_shapes import TimelineOut, timeline_out
+from backcare.export.timeline_shapes import TimelineOut
 from backcare.planning.screen_memory import screen_is_current
-from backcare.planning.shapes import plan_out, plan_query
+from backcare.planning.shapes import plan_out, plan_query, safe_default_out
 from backcare.plans import (
     InputError,
     Plan,
@@ -93,25 +95,36 @@ def get_timeline(
     request: HttpRequest,
     routine: str,
     floor: str | None = None,
+    conditions: str | None = None,
+    bending_worsens_leg_pain: str | None = None,
     diagnosis: str | None = None,
     minutes: str | None = None,
     pain: str | None = None,
     skip: str | None = None,
 ) -> TimelineOut:
     """Every step in order: exercise, side, set and repetition, hold, the rest after it,
-    a cue, and when it starts (seconds from the start).
+    a cue, and when it starts (seconds from the start), and `left_out`: every exercise of
+    the routine that is not in it, with the reason.
 
-    With any of `floor` (1 or 0), `diagnosis` (none, disc, other), `minutes`, `pain` or
-    `skip` (comma-separated exercise slugs), this is your personal plan, which needs the
-    safety questions answered on this device first (else 403)."""
+    With no answers this is the **safe default**: the routine less the exercises meant
+    only for a known condition (such as prone props, for a disc problem), listed in
+    `left_out` with how to include them. With any of `floor` (1 or 0), `conditions`
+    (comma-separated: slugs from GET /api/health-conditions, `none-known`, or `other`
+    for one not listed), `bending_worsens_leg_pain` (1 or 0), `minutes`, `pain`
+    or `skip` (comma-separated exercise slugs) — or the older `diagnosis` (none, disc,
+    other) — this is your personal plan, which needs the safety questions answered on
+    this device first (else 403)."""
     library = get_library()
     found = library.routines.get(routine)
     if found is None:
         raise HttpError(404, f"No routine called {routine!r}. See /api/routines for the list.")
     if not asks_for_plan(request.GET.getlist):
-        return timeline_out(found.slug, found.title, library.timeline(found.slug))
+        try:
+            return safe_default_out(library, found.slug)
+        except PlanError as exc:
+            raise problems({"plan": exc.message}, "query") from None
     mark_personal(request)
-    if not screen_is_current(request):
+    if not screen_is_current(request, found.slug):
         raise HttpError(403, "A personal plan needs the safety questions first. Answer them "
                              "at /screen/, then ask again.")
     try:

@@ -5,8 +5,10 @@ player use) plus a little about each exercise, and practice/player.js runs it in
 browser: get-ready countdowns, holds and rests, voice, tones and a screen flash, and the
 session log. The red-flag screen must have been completed on this device first.
 
-With no plan parameters the routine is played as published; with them
-(``?floor=0&diagnosis=none&minutes=3&skip=...``) it is played as ``make_plan`` adapts it.
+With no plan parameters the routine is played as the safe default: less the exercises
+meant only for a known condition, which the page lists with a link to "Fit this to me"
+to include them. With plan parameters (``?floor=0&conditions=disc&minutes=3&skip=...``)
+it is played as ``make_plan`` adapts it.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from django.urls import reverse
 from backcare.catalogue.library import get_library
 from backcare.content import Library
 from backcare.content.schema import Routine
-from backcare.export.timeline_shapes import TimelineOut, timeline_out
+from backcare.export.timeline_shapes import TimelineOut
 from backcare.planning.gate import needs_screen, routine_or_404
-from backcare.planning.shapes import plan_out
+from backcare.planning.shapes import plan_out, safe_default_out
 from backcare.plans import (
     InputError,
     PlanError,
@@ -37,6 +39,8 @@ from backcare.practice.device import ensure_device
 #: What each plan parameter is, for the page that explains a bad one.
 PARAM_LABELS = {
     "floor": "Getting down to the floor",
+    "conditions": "Health conditions",
+    "bending_worsens_leg_pain": "Bending forward and leg pain",
     "diagnosis": "Diagnosis",
     "minutes": "Time available",
     "pain": "Pain today",
@@ -64,12 +68,13 @@ def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, An
 
 
 def _timeline_for(request: HttpRequest, library: Library, routine: Routine) -> TimelineOut:
-    """The routine's timeline, or the person's plan's when plan parameters are given.
+    """The routine's safe default timeline, or the person's plan's when plan parameters
+    are given.
 
     Raises InputError (bad parameters) or PlanError (no plan can be made).
     """
     if not asks_for_plan(request.GET.getlist):
-        return timeline_out(routine.slug, routine.title, library.timeline(routine.slug))
+        return safe_default_out(library, routine.slug)
     profile = profile_from_params(profile_params(request.GET.getlist))
     return plan_out(make_plan(library, routine.slug, profile))
 
@@ -104,6 +109,8 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
         "data": data,
         "timeline": timeline,
         "exercise_count": exercise_count,
+        "left_out": [{"name": library.exercises[item.exercise].name, "why": item.why}
+                     for item in timeline.left_out],
         "csrf_token_value": get_token(request),
         "scale": range(0, 11),
     })

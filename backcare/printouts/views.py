@@ -1,9 +1,11 @@
 """``/routines/<slug>/worksheet.pdf``: a routine's worksheet, or a plan's.
 
-``?paper=a4|letter`` (default a4). With any plan parameter (``floor``, ``diagnosis``,
-``minutes``, ``pain``, ``skip``) the worksheet is the person's plan, which needs a current
+``?paper=a4|letter`` (default a4). With any plan parameter (``floor``, ``conditions``,
+``bending_worsens_leg_pain``, ``minutes``, ``pain``, ``skip``; the older ``diagnosis``
+too) the worksheet is the person's plan, which needs a current
 red-flag screen, exactly like the plan page: without one, the person is sent to the
-screen and comes back here after. A bad parameter is a 400 naming the field.
+screen and comes back here after. A bad parameter is a 400 naming the field. With none,
+the worksheet is the safe default's (:mod:`backcare.worksheets.default_sheet`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from backcare.plans import (
     profile_from_params,
     profile_params,
 )
-from backcare.worksheets import Worksheet, check_paper, plan_worksheet, routine_worksheet
+from backcare.worksheets import Worksheet, check_paper, plan_worksheet
+from backcare.worksheets.default_sheet import default_worksheet
 
 
 def _bad_request(problem: str) -> HttpResponseBadRequest:
@@ -72,7 +75,11 @@ def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         return _bad_request(f"paper: {exc}")
 
     if not asks_for_plan(request.GET.getlist):
-        return _pdf_response(request, routine_worksheet(library, slug, paper), personal=False)
+        try:  # nothing known: the safe default, as the follow-along plays it
+            sheet = default_worksheet(library, slug, paper)
+        except PlanError as exc:
+            return _bad_request(f"plan: {exc.message}")
+        return _pdf_response(request, sheet, personal=False)
 
     redirect = needs_screen(request)
     if redirect is not None:

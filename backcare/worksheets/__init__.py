@@ -25,7 +25,7 @@ from backcare.worksheets.pdf import PAPER_LABELS, PAPERS, render_pdf
 from backcare.worksheets.sheet import Sheet, plan_sheet, routine_sheet
 
 #: Part of every key: bump it when the layout changes, so old ETags stop matching.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 #: 7 routines x 2 papers, plus room for plans; each worksheet is roughly 30-100 KB.
 CACHE: LRUCache[Worksheet] = LRUCache(max_entries=64, max_bytes=16 * 1024 * 1024,
                                       size_of=lambda w: len(w.pdf))

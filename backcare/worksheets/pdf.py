@@ -1,10 +1,11 @@
 """Lay a :class:`~backcare.worksheets.sheet.Sheet` out as a PDF with ReportLab Platypus.
 
 Pages: the title, who it suits (or, for a plan, the person's answers and what changed),
-then each exercise with its figure, dose, steps and precautions, kept on one page each;
-then the two-week log on a page of its own. Every page has the short disclaimer and
-"Page X of Y" in its footer; the total is known only at the end, so the canvas keeps
-each page until the document is saved (a two-pass canvas).
+the "Get help now if…" box (the routine's emergency signs), then each exercise with its
+figure, dose, steps and precautions, kept on one page each; then the two-week log on a
+page of its own. Every page has the short disclaimer and "Page X of Y" in its footer; the
+total is known only at the end, so the canvas keeps each page until the document is saved
+(a two-pass canvas).
 
 Black on white, no type smaller than 10 pt, real text in an embedded TrueType font.
 ``invariant=1`` makes the bytes depend only on the input (no dates or random ids).
@@ -85,6 +86,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "caption": style("caption", fontSize=10, leading=12.5, spaceBefore=3),
         "cell": style("cell", fontSize=11, leading=13.5),
         "cellhead": style("cellhead", fontName=fonts.BOLD, fontSize=11, leading=13.5),
+        "urgent": style("urgent", fontName=fonts.BOLD, fontSize=13, leading=17, spaceBefore=2),
         "footer": style("footer", fontSize=10, leading=12.5),
         "pageno": style("pageno", fontSize=10, leading=12.5, alignment=TA_RIGHT),
     }
@@ -200,6 +202,23 @@ def _log_page(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> 
     ]
 
 
+def _urgent_box(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> Flowable:
+    """"Get help now if…": the emergency signs and what to do, in a heavy frame."""
+    help_ = sheet.urgent_help
+    rows: list[Flowable] = [_p(help_.title, styles["urgent"]), _bullets(help_.signs, styles["cell"]),
+                            _p(help_.action, styles["cellhead"])]
+    frame = Table([[row] for row in rows], colWidths=[width])
+    frame.setStyle(_table_style([
+        ("BOX", (0, 0), (-1, -1), 2.5, INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+    ]))
+    return KeepTogether([frame, Spacer(1, 3 * mm)])
+
+
 def _intro(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     out: list[Flowable] = [
         _p("backcare · printable worksheet", styles["kicker"]),
@@ -232,7 +251,8 @@ def _intro(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> lis
         _p("How to use this sheet", styles["label"]),
         _p("Do the exercises in the order shown, slowly and without pushing into pain. "
            "Afterwards, fill in a row of the two-week log on the last page.", styles["body"]),
-        Spacer(1, 2 * mm),
+        Spacer(1, 3 * mm),
+        _urgent_box(sheet, styles, width),
     ]
     return out
 

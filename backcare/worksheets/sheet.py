@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from backcare.content import Library
 from backcare.content.schema import Exercise
-from backcare.plans import Plan
+from backcare.plans import Plan, UrgentHelp, routine_urgent_help
 from backcare.timeline import Dosed
 from backcare.worksheets import wording
 
@@ -34,6 +34,7 @@ class Sheet:
     items: tuple[SheetItem, ...]
     disclaimer: str
     is_plan: bool
+    urgent_help: UrgentHelp       # "Get help now if…": the routine's emergency signs
 
 
 def _subtitle(total_seconds: int, count: int) -> str:
@@ -61,6 +62,7 @@ def routine_sheet(library: Library, slug: str) -> Sheet:
         items=tuple(items),
         disclaimer=library.site.disclaimer_short,
         is_plan=False,
+        urgent_help=routine_urgent_help(library, slug),
     )
 
 
@@ -79,9 +81,10 @@ def plan_sheet(library: Library, plan: Plan) -> Sheet:
         title=plan.routine_title,
         subtitle=_subtitle(plan.total_seconds, len(items)),
         suits="",
-        fitted=tuple(wording.profile_lines(plan.profile, names)),
+        fitted=tuple(wording.profile_lines(plan.profile, names, library.rules, plan.advice)),
         changes=changes,
         items=items,
         disclaimer=library.site.disclaimer_short,
         is_plan=True,
+        urgent_help=routine_urgent_help(library, plan.routine_slug),
     )

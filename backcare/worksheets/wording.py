@@ -7,9 +7,11 @@ terminal; the worksheet joins a dose's parts with " · " so it reads well on pap
 from __future__ import annotations
 
 from backcare.content import wording
+from backcare.content.rules_schema import RulesFile
 from backcare.content.schema import Dose, Exercise
 from backcare.content.wording import about
 from backcare.plans import Profile
+from backcare.plans.condition_rules import conditions_text
 
 SEPARATOR = " · "
 
@@ -21,20 +23,18 @@ def dose_text(dose: Dose, exercise: Exercise) -> str:
     return wording.dose_text(dose, exercise, SEPARATOR)
 
 
-def profile_lines(profile: Profile, names: dict[str, str]) -> list[str]:
-    """The person's answers, one short line each, for the "Fitted for you" box.
+def profile_lines(profile: Profile, names: dict[str, str], rules: RulesFile | None = None,
+                  advice: tuple[str, ...] = ()) -> list[str]:
+    """The person's answers, one short line each, for the "Fitted for you" box, then the
+    advice for their conditions.
 
     ``names`` maps exercise slugs to their names, for the exercises left out because
-    they hurt.
+    they hurt; ``rules`` gives the conditions' labels.
     """
     lines = [
         "Getting down to the floor and back up: "
         + ("fine" if profile.floor else "hard, so everything is done sitting or standing"),
-        "Diagnosis: " + {
-            "none": "none that you know of",
-            "disc": "a disc problem",
-            "other": "another specific back diagnosis",
-        }[profile.diagnosis],
+        "Health conditions: " + conditions_text(rules or RulesFile(), profile),
         "Time you have: " + (f"{profile.minutes} min" if profile.minutes else "no limit"),
     ]
     if profile.pain is not None:
@@ -42,4 +42,5 @@ def profile_lines(profile: Profile, names: dict[str, str]) -> list[str]:
     if profile.skip:
         lines.append("Left out because they hurt: "
                      + ", ".join(names.get(slug, slug) for slug in profile.skip))
+    lines.extend(advice)
     return lines

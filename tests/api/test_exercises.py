@@ -8,7 +8,8 @@ BRIEF_KEYS = {"slug", "name", "position", "needs_floor"}
 FULL_KEYS = {
     "slug", "name", "other_names", "summary", "position", "needs_floor", "places", "kind",
     "body_areas", "equipment", "per_side", "dose", "steps", "cues", "precautions", "rules",
-    "seated_alternative", "source", "used_in",
+    "seated_alternative", "source", "used_in", "movements", "min_reps", "left_out_for",
+    "flagged_for",
 }
 
 
@@ -78,6 +79,9 @@ def test_exercise_detail_is_complete(api, library) -> None:
     assert set(body) == FULL_KEYS
     assert body["slug"] == "pelvic-tilt" and body["needs_floor"] is True
     assert set(body["dose"]) == {"hold_seconds", "reps", "sets", "rest_seconds"}
+    assert body["movements"] == ["mid-range", "lying-on-back"] and body["min_reps"] == 5
+    assert body["rules"] == {"only_with_conditions": [], "not_with_conditions": []}
+    assert body["left_out_for"] == ["pregnancy"] and body["flagged_for"] == []
     assert len(body["steps"]) >= 2 and body["cues"]
     assert set(body["used_in"]) == {r.slug for r in library.routines_using("pelvic-tilt")}
     assert "back-pain-relief-stretches-5-minute-real-time-routine" in body["used_in"]

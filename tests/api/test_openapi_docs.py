@@ -9,7 +9,7 @@ from django.test import Client
 PATHS = {
     # the library
     "/api/conditions/{slug}", "/api/routines", "/api/routines/{slug}", "/api/exercises",
-    "/api/exercises/{slug}",
+    "/api/exercises/{slug}", "/api/health-conditions",
     # personal plans
     "/api/screen", "/api/plans",
     # the players and the session log

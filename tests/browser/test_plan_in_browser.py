@@ -14,7 +14,7 @@ from .conftest import serious_axe_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 FIVE = "back-pain-relief-stretches-5-minute-real-time-routine"
-PLAN = f"/routines/{FIVE}/plan/?floor=0&diagnosis=none&minutes=3&pain=4"
+PLAN = f"/routines/{FIVE}/plan/?floor=0&conditions=none-known&minutes=3&pain=4"
 
 
 def answer_screen(page: Any, yes: int | None = None) -> None:
@@ -45,7 +45,7 @@ def test_routine_to_screen_to_profile_to_plan(page: Any, library: Library) -> No
     page.get_by_label("Minutes you have").fill("3")
     page.get_by_role("button", name="Show my plan").click()
 
-    page.wait_for_url(f"**/routines/{FIVE}/plan/?floor=0&diagnosis=none&minutes=3")
+    page.wait_for_url(f"**/routines/{FIVE}/plan/?floor=0&conditions=none-known&minutes=3")
     assert library.routines[FIVE].title in page.get_by_role("heading", level=1).inner_text()
     changes = page.locator("section", has=page.get_by_role("heading", name="What changed and why"))
     text = changes.inner_text()
@@ -54,11 +54,11 @@ def test_routine_to_screen_to_profile_to_plan(page: Any, library: Library) -> No
     assert "Left out so the plan fits in your 3 min" in text
     assert total_seconds(page.locator(".plan-total").inner_text()) <= 180
     assert page.get_by_role("link", name="Start").get_attribute("href").endswith(
-        "/play/?floor=0&diagnosis=none&minutes=3")
+        "/play/?floor=0&conditions=none-known&minutes=3")
 
     # Change my answers: the form comes back as it was filled in.
     page.get_by_role("link", name="Change my answers").click()
-    page.wait_for_url("**/fit/?floor=0&diagnosis=none&minutes=3")
+    page.wait_for_url("**/fit/?floor=0&conditions=none-known&minutes=3")
     assert page.get_by_label("Minutes you have").input_value() == "3"
     assert page.get_by_role("group", name="Can you get down onto the floor").get_by_label("No").is_checked()
 
@@ -91,7 +91,7 @@ def test_planning_pages_have_no_serious_accessibility_violations(page: Any, widt
     page.goto("/screen/")
     answer_screen(page)
     for url in (PLAN, f"/routines/{FIVE}/fit/", f"/routines/{FIVE}/plan/?floor=2&diagnosis=x",
-                "/routines/dont-crack-your-back/plan/?floor=0&diagnosis=none&minutes=1"):
+                "/routines/dont-crack-your-back/plan/?floor=0&conditions=none-known&minutes=1"):
         page.goto(url)
         assert page.locator("h1").count() == 1, url
         assert serious_axe_violations(page) == [], url

@@ -42,7 +42,7 @@ def test_a_save_made_while_the_server_is_down_arrives_after_it_returns(
         route.abort("connectionrefused")
 
     # A 2-minute plan keeps the run short; plans are saved like routines.
-    url = f"{PLAY}?floor=1&diagnosis=none&minutes=2"
+    url = f"{PLAY}?floor=1&conditions=none-known&minutes=2"
     data = open_player(page, url)
     page.route("**/api/sessions", server_down)
     finish_quickly(page)

@@ -10,7 +10,7 @@ import pytest
 from backcare.cli import main as cli
 from backcare.cli.play_command import cli_device
 from backcare.content import Library
-from backcare.plans import Profile, make_plan
+from backcare.plans import Profile, make_plan, safe_default_plan
 
 from .conftest import FIVE_MINUTE
 
@@ -59,12 +59,35 @@ def test_profile_options_play_the_plan(capsys: pytest.CaptureFixture[str], libra
     code, out, err = run(capsys, FIVE_MINUTE, *FAST, "--pain-before", "3", "--no-floor",
                          "--minutes", "3")
     assert code == 0, err
-    plan = make_plan(library, FIVE_MINUTE, Profile(floor=False, diagnosis="none", minutes=3))
+    plan = make_plan(library, FIVE_MINUTE, Profile(floor=False, minutes=3))
     assert f"Your plan: {len(plan.timeline.steps)} steps" in out
     names = re.findall(r"Get ready: (.+?)(?: — (?:left|right) side)?$", out, re.M)
     assert names == list(dict.fromkeys(s.name for s in plan.timeline.steps))
     assert any(c.kind == "swapped" for c in plan.changes)
     assert "Swapped for" in out
+
+
+def test_with_no_conditions_it_plays_the_safe_default_and_says_what_it_left_out(
+        capsys: pytest.CaptureFixture[str], library: Library) -> None:
+    code, out, err = run(capsys, "dont-crack-your-back", *FAST, "--pain-before", "3")
+    assert code == 0, err
+    names = re.findall(r"Get ready: (.+?)(?: — (?:left|right) side)?$", out, re.M)
+    assert "Prone props" not in names
+    assert names == list(dict.fromkeys(s.name for s in safe_default_plan(
+        library, "dont-crack-your-back").timeline.steps))
+    text = " ".join(out.split())
+    assert "Prone props: Left out because it is only for people who know they have a disc problem" in text
+    assert "--condition" in text
+
+
+def test_a_condition_brings_prone_props_back(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "dont-crack-your-back", *FAST, "--pain-before", "3",
+                         "--condition", "disc")
+    assert code == 0, err
+    assert "Get ready: Prone props" in out
+    code, out, err = run(capsys, "dont-crack-your-back", *FAST, "--pain-before", "3",
+                         "--condition", "flu")
+    assert code == 2 and "flu is not a condition we know" in err
 
 
 def test_a_plan_that_cannot_be_made_is_exit_2(capsys: pytest.CaptureFixture[str],

@@ -156,7 +156,7 @@ def test_control_characters_that_get_past_the_loader_still_print_escaped(
         update={"name": "Chair\x1b[2J", "summary": "Sum\u202emary", "steps": ("a\x9bb", "c")})
     exercises = {**library.exercises, "chair-stretch": exercise}
     tampered = Library.build(library.site, exercises, dict(library.routines),
-                             dict(library.conditions))
+                             dict(library.conditions), rules=library.rules)
     out = io.StringIO()
     console = Console(file=out, width=200, color_system=None, highlight=False)
     render.print_exercise(console, tampered, exercise)

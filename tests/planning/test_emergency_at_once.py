@@ -11,17 +11,26 @@ from django.test import Client
 
 from backcare.cli.main import main
 from backcare.plans import QUESTIONS, InputError, run_screen
+from backcare.plans.redflag_questions import questions_for
 
 from .conftest import FIVE, text_of
 from .test_plan_cli import FakeTerminal
 
 URGENT = [q for q in QUESTIONS if q.urgent]
 OTHER = [q for q in QUESTIONS if not q.urgent]
+#: What the 5-minute (low-back) routine asks: no neck questions.
+FIVE_QUESTIONS = questions_for(["low-back"])
+FIVE_URGENT = [q for q in FIVE_QUESTIONS if q.urgent]
 
 
 def test_the_emergency_questions_come_first() -> None:
-    """The screen page tells people the first few are the urgent ones: keep it true."""
+    """The screen page tells people the first few are the urgent ones: keep it true, for
+    every question and for the list each group of body areas asks."""
     assert QUESTIONS[: len(URGENT)] == tuple(URGENT)
+    for areas in (["low-back"], ["upper-back"], ["neck"], []):
+        asked = questions_for(areas)
+        urgent = tuple(q for q in asked if q.urgent)
+        assert asked[: len(urgent)] == urgent, areas
 
 
 @pytest.mark.parametrize("question", URGENT, ids=lambda q: q.id)
@@ -81,10 +90,10 @@ def test_api_without_the_emergency_answers_is_422_naming_them() -> None:
                              content_type="application/json")
     assert response.status_code == 422
     named = {p["loc"][-1] for p in response.json()["detail"]}
-    assert {q.id for q in URGENT} <= named
+    assert {q.id for q in FIVE_URGENT} <= named  # the routine's emergency questions
 
 
-@pytest.mark.parametrize("position", range(len(URGENT)))
+@pytest.mark.parametrize("position", range(len(FIVE_URGENT)))
 def test_terminal_stops_asking_at_the_first_emergency_yes(capsys, monkeypatch, position) -> None:
     # Answers: "no" until the urgent question at `position`, then "yes" — and nothing more.
     typed = "n\n" * position + "y\n"
@@ -93,7 +102,7 @@ def test_terminal_stops_asking_at_the_first_emergency_yes(capsys, monkeypatch, p
     out, err = capsys.readouterr()
     assert code == 3
     assert "emergency" in err.lower()
-    assert QUESTIONS[position].text in err
-    if position + 1 < len(QUESTIONS):
-        assert QUESTIONS[position + 1].text not in err  # not asked: the answer was given at once
+    assert FIVE_QUESTIONS[position].text in err
+    if position + 1 < len(FIVE_QUESTIONS):
+        assert FIVE_QUESTIONS[position + 1].text not in err  # not asked: answered at once
     assert not out

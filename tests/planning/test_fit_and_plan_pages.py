@@ -14,7 +14,7 @@ from backcare.planning import views_plan
 from .conftest import CRACK, FIVE, text_of
 
 PLAN = f"/routines/{FIVE}/plan/"
-QUERY = "floor=0&diagnosis=none&minutes=3&pain=4"
+QUERY = "floor=0&conditions=none-known&minutes=3&pain=4"
 QUERY_HTML = QUERY.replace("&", "&amp;")
 
 
@@ -42,9 +42,10 @@ def test_the_form_asks_each_question_and_says_why(screened: Client, library: Lib
     assert response.status_code == 200
     page, text = response.content.decode(), text_of(response)
     assert f'action="{PLAN}"' in page and 'method="get"' in page
-    assert page.count("<fieldset") == 3 and page.count("<legend>") == 3
+    assert page.count("<fieldset") == 4 and page.count("<legend>") == 4
     assert "floor" in text and "seated version" in text
-    for example in ("osteoporosis", "spinal fusion", "recent back surgery", "spondylolisthesis"):
+    for example in ("Osteoporosis", "spinal fusion", "Back surgery", "Spondylolisthesis",
+                    "hip replacement", "Pregnancy", "None that I know of"):
         assert example in text
     assert '<label for="fit-minutes">' in page and '<label for="fit-pain">' in page
     assert 'aria-describedby="fit-minutes-why"' in page and 'id="fit-minutes-why"' in page
@@ -61,10 +62,10 @@ def test_the_form_asks_each_question_and_says_why(screened: Client, library: Lib
 
 
 def test_change_my_answers_prefills_the_form(screened: Client) -> None:
-    page = screened.get(f"/routines/{FIVE}/fit/?floor=0&diagnosis=disc&minutes=3&pain=4"
+    page = screened.get(f"/routines/{FIVE}/fit/?floor=0&conditions=disc&minutes=3&pain=4"
                         "&skip=cat-cow,pelvic-tilt").content.decode()
     checked = set(re.findall(r'<input[^>]*id="([^"]+)"[^>]*checked', page))
-    assert checked == {"fit-floor-0", "fit-diagnosis-disc", "fit-skip-cat-cow",
+    assert checked == {"fit-floor-0", "fit-condition-disc", "fit-skip-cat-cow",
                        "fit-skip-pelvic-tilt"}
     assert re.search(r'id="fit-minutes"[^>]*value="3"', page)
     assert re.search(r'id="fit-pain"[^>]*value="4"', page)
@@ -85,7 +86,7 @@ def test_the_plan_page_shows_changes_total_and_steps(screened: Client, library: 
     assert "4 out of 10" in text
     steps = re.findall(r'<span class="step-number">\d+\.</span> <a href="/exercises/([a-z0-9-]+)/">',
                        page)
-    assert steps == ["seated-pelvic-tilt", "seated-knee-to-chest", "seated-trunk-rotation",
+    assert steps == ["seated-pelvic-tilt", "seated-knee-to-chest", "seated-forward-bend",
                      "seated-cat-cow"]
     assert "Hold 30 s, once, each side" in text
     assert f'href="/routines/{FIVE}/play/?{QUERY_HTML}">Start</a>' in page
@@ -95,31 +96,68 @@ def test_the_plan_page_shows_changes_total_and_steps(screened: Client, library: 
 
 
 def test_prone_props_only_with_a_disc_problem(screened: Client) -> None:
-    for diagnosis in ("none", "disc", "other"):
-        page = screened.get(f"/routines/{CRACK}/plan/?floor=1&diagnosis={diagnosis}")
-        shown = 'href="/exercises/prone-props/"' in page.content.decode()
-        assert shown == (diagnosis == "disc"), diagnosis
+    for conditions in ("", "&conditions=none-known", "&conditions=disc",
+                       "&conditions=disc,hip-replacement", "&conditions=osteoporosis"):
+        page = screened.get(f"/routines/{CRACK}/plan/?floor=1{conditions}")
+        assert page.status_code == 200, conditions
+        listed = re.findall(r'<span class="step-number">\d+\.</span> <a href="/exercises/([a-z0-9-]+)/">',
+                            page.content.decode())
+        assert ("prone-props" in listed) == ("disc" in conditions), conditions
+
+
+def test_the_older_diagnosis_is_read_and_tidied_into_conditions(screened: Client) -> None:
+    for diagnosis, conditions in (("none", "none-known"), ("disc", "disc"), ("other", "other")):
+        response = screened.get(f"{PLAN}?floor=1&diagnosis={diagnosis}")
+        assert response.status_code == 302
+        assert response["Location"] == f"{PLAN}?floor=1&conditions={conditions}"
+
+
+def test_the_form_asks_every_condition_and_the_bending_question(screened: Client,
+                                                                 library: Library) -> None:
+    page = screened.get(f"/routines/{FIVE}/fit/").content.decode()
+    ticks = re.findall(r'<input type="checkbox" id="fit-condition-([a-z-]+)" name="conditions"', page)
+    assert ticks == [*library.rules.names, "other", "none-known"]
+    for condition in library.rules.conditions:
+        assert condition.label in page
+    assert "does sitting or bending forward make your leg pain worse?" in page
+    assert re.findall(r'name="bending_worsens_leg_pain" value="([01]?)"', page) == ["1", "0", ""]
+
+
+def test_every_left_out_exercise_is_shown_with_its_reason(screened: Client) -> None:
+    nothing_known = text_of(screened.get(f"/routines/{CRACK}/plan/?floor=1"))
+    assert "Health conditions Not given" in " ".join(nothing_known.split())
+    assert "Left out because it is only for people who know they have a disc problem" in nothing_known
+    page = screened.get(f"/routines/{CRACK}/plan/?floor=1").content.decode()
+    assert f'<a href="/routines/{CRACK}/fit/?floor=1">Change your answers</a>' in page
+    response = screened.get("/routines/10-best-lower-back-exercises/plan/"
+                            "?floor=1&conditions=osteoporosis,spinal-surgery")
+    assert response.status_code == 200
+    text = text_of(response)
+    assert text.count("Left out for osteoporosis") + text.count("Left out for back surgery") >= 5
+    assert "Ask your surgeon or physical therapist before doing more" in text  # its advice
 
 
 def test_form_answers_get_one_tidy_shareable_url(screened: Client) -> None:
-    response = screened.get(f"{PLAN}?minutes=&pain=&floor=1&diagnosis=none"
+    response = screened.get(f"{PLAN}?minutes=&pain=&floor=1&conditions=none-known"
                             "&skip=pelvic-tilt&skip=cat-cow")
     assert response.status_code == 302
-    assert response["Location"] == f"{PLAN}?floor=1&diagnosis=none&skip=cat-cow,pelvic-tilt"
+    assert response["Location"] == f"{PLAN}?floor=1&conditions=none-known&skip=cat-cow,pelvic-tilt"
     page = screened.get(response["Location"]).content.decode()
     assert "Left out because you said it hurts." in page
 
 
 @pytest.mark.parametrize(("query", "field", "allowed"), [
-    ("floor=2&diagnosis=none", "Getting down to the floor", "1 (yes) or 0 (no)"),
-    ("diagnosis=none", "Getting down to the floor", "is missing"),
+    ("floor=2&conditions=none-known", "Getting down to the floor", "1 (yes) or 0 (no)"),
+    ("conditions=none-known", "Getting down to the floor", "is missing"),
     ("floor=1&diagnosis=maybe", "Diagnosis", "none, disc, other"),
-    ("floor=1&diagnosis=none&minutes=0", "Minutes you have", "from 1 to 120"),
-    ("floor=1&diagnosis=none&minutes=lots", "Minutes you have", "whole number"),
-    ("floor=1&diagnosis=none&pain=11", "Pain today", "from 0 to 10"),
-    ("floor=1&diagnosis=none&skip=no-such-exercise", "Exercises to leave out",
+    ("floor=1&conditions=flu", "Health conditions", "flu"),
+    ("floor=1&conditions=none-known,disc", "Health conditions", "one or the other"),
+    ("floor=1&conditions=none-known&minutes=0", "Minutes you have", "from 1 to 120"),
+    ("floor=1&conditions=none-known&minutes=lots", "Minutes you have", "whole number"),
+    ("floor=1&conditions=none-known&pain=11", "Pain today", "from 0 to 10"),
+    ("floor=1&conditions=none-known&skip=no-such-exercise", "Exercises to leave out",
      "no-such-exercise"),
-    ("floor=1&diagnosis=none&skip=Bad_Slug", "Exercises to leave out", "Bad_Slug"),
+    ("floor=1&conditions=none-known&skip=Bad_Slug", "Exercises to leave out", "Bad_Slug"),
 ])
 def test_bad_answers_are_a_400_naming_the_field(screened: Client, query: str, field: str,
                                                   allowed: str) -> None:
@@ -131,18 +169,18 @@ def test_bad_answers_are_a_400_naming_the_field(screened: Client, query: str, fi
 
 
 def test_too_little_time_explains_and_offers_a_way_back(screened: Client) -> None:
-    response = screened.get(f"/routines/{CRACK}/plan/?floor=0&diagnosis=none&minutes=1")
+    response = screened.get(f"/routines/{CRACK}/plan/?floor=0&conditions=none-known&minutes=1")
     assert response.status_code == 422
     text, page = text_of(response), response.content.decode()
     assert "needs at least 1 min 5 s" in text
-    assert f'href="/routines/{CRACK}/plan/?floor=0&amp;diagnosis=none&amp;minutes=2"' in page
-    assert f'href="/routines/{CRACK}/fit/?floor=0&amp;diagnosis=none&amp;minutes=1"' in page
+    assert f'href="/routines/{CRACK}/plan/?floor=0&amp;conditions=none-known&amp;minutes=2"' in page
+    assert f'href="/routines/{CRACK}/fit/?floor=0&amp;conditions=none-known&amp;minutes=1"' in page
     assert "Try it with 2 minutes" in text
 
 
 def test_nothing_left_explains_what_was_left_out(screened: Client, library: Library) -> None:
     everything = ",".join(sorted(i.exercise for i in library.routines[FIVE].items))
-    response = screened.get(f"{PLAN}?floor=1&diagnosis=none&skip={everything}")
+    response = screened.get(f"{PLAN}?floor=1&conditions=none-known&skip={everything}")
     assert response.status_code == 422
     text = text_of(response)
     assert "Nothing in this routine suits you today" in text

@@ -48,7 +48,8 @@ def test_three_minutes_off_the_floor_as_json(capsys, library: Library) -> None:
     assert code == 0, err
     assert "--red-flags-none" in err  # the statement is printed back
     body = json.loads(out)
-    assert set(body) == {"routine", "title", "total_seconds", "plan", "steps", "changes"}
+    assert set(body) == {"routine", "title", "total_seconds", "plan", "steps", "changes",
+                         "left_out", "advice"}
     assert body["total_seconds"] <= 180
     assert body["steps"]
     for step in body["steps"]:
@@ -57,13 +58,14 @@ def test_three_minutes_off_the_floor_as_json(capsys, library: Library) -> None:
         if exercise.kind == "stretch":
             assert step["hold_seconds"] == 30
     assert any(library.exercises[s["exercise"]].kind == "stretch" for s in body["steps"])
-    assert body["plan"] == "floor=0&diagnosis=none&minutes=3"
+    assert body["plan"] == "floor=0&minutes=3"  # no conditions given: the safe default
 
 
 def test_json_is_the_same_shape_as_the_api(capsys, client) -> None:
-    _, out, _ = run(capsys, "plan", CRACK, "--diagnosis", "disc", "--pain", "3",
-                    "--skip", "bridge", "--red-flags-none", "--json")
-    payload = {"routine": CRACK, "floor": True, "diagnosis": "disc", "pain": 3,
+    _, out, _ = run(capsys, "plan", CRACK, "--condition", "disc", "--bending-worsens-leg-pain",
+                    "--pain", "3", "--skip", "bridge", "--red-flags-none", "--json")
+    payload = {"routine": CRACK, "floor": True, "conditions": ["disc"],
+               "bending_worsens_leg_pain": True, "pain": 3,
                "skip": ["bridge"], "minutes": None,
                "red_flags": {q.id: False for q in QUESTIONS}}
     api = client.post("/api/plans", json.dumps(payload), content_type="application/json")
@@ -71,12 +73,35 @@ def test_json_is_the_same_shape_as_the_api(capsys, client) -> None:
     assert json.loads(out) == api.json()
 
 
-@pytest.mark.parametrize("diagnosis", ["none", "disc", "other"])
-def test_prone_props_only_with_a_disc_problem(capsys, diagnosis: str) -> None:
-    code, out, _ = run(capsys, "plan", CRACK, "--diagnosis", diagnosis, "--red-flags-none", "--json")
+@pytest.mark.parametrize("options", [[], ["--condition", "none-known"], ["--condition", "disc"],
+                                     ["--condition", "disc", "--condition", "hip-replacement"],
+                                     ["--diagnosis", "none"], ["--diagnosis", "disc"]])
+def test_prone_props_only_with_a_disc_problem(capsys, options: list[str]) -> None:
+    code, out, _ = run(capsys, "plan", CRACK, *options, "--red-flags-none", "--json")
     assert code == 0
-    slugs = {s["exercise"] for s in json.loads(out)["steps"]}
-    assert ("prone-props" in slugs) == (diagnosis == "disc")
+    body = json.loads(out)
+    slugs = {s["exercise"] for s in body["steps"]}
+    assert ("prone-props" in slugs) == ("disc" in options)
+    left = {item["exercise"]: item["reason"] for item in body["left_out"]}
+    assert ("prone-props" in left) == ("disc" not in options)
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    (["--condition", "flu"], "flu is not a condition we know"),
+    (["--condition", "disc", "--diagnosis", "disc"], "not both"),
+    (["--condition", "none-known", "--condition", "disc"], "one or the other"),
+])
+def test_bad_conditions_are_one_line_and_exit_2(capsys, options: list[str], words: str) -> None:
+    code, _, err = run(capsys, "plan", CRACK, *options, "--red-flags-none")
+    assert code == 2 and words in err
+
+
+def test_the_conditions_command_lists_every_condition(capsys, library: Library) -> None:
+    code, out, _ = run(capsys, "conditions")
+    assert code == 0
+    for condition in library.rules.conditions:
+        assert condition.slug in out
+    assert "none-known" in out and "other" in out
 
 
 def test_text_output_explains_the_changes(capsys, library: Library) -> None:
@@ -88,10 +113,11 @@ def test_text_output_explains_the_changes(capsys, library: Library) -> None:
     assert "Pelvic tilt -> Seated pelvic tilt" in text
     assert "Left out so the plan fits in your 3 min" in text
     assert "pain today 4/10" in text
-    assert "Total: 2 min 58 s" in text
+    assert "Total: 2 min 39 s" in text
+    assert "health conditions: not given" in text
     numbered = [line.split("(")[-1].split(")")[0] for line in out.splitlines()
                 if line.strip()[:2].rstrip(".").isdigit()]
-    assert numbered == ["seated-pelvic-tilt", "seated-knee-to-chest", "seated-trunk-rotation",
+    assert numbered == ["seated-pelvic-tilt", "seated-knee-to-chest", "seated-forward-bend",
                         "seated-cat-cow"]
     assert library.site.disclaimer_short in text
 

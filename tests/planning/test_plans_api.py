@@ -17,7 +17,8 @@ NO_FLAGS = {q.id: False for q in QUESTIONS}
 
 
 def post(client: Client, **body: Any) -> tuple[int, Any]:
-    payload = {"routine": FIVE, "floor": True, "diagnosis": "none", "red_flags": NO_FLAGS, **body}
+    answers = {} if "diagnosis" in body else {"conditions": ["none-known"]}
+    payload = {"routine": FIVE, "floor": True, **answers, "red_flags": NO_FLAGS, **body}
     response = client.post("/api/plans", json.dumps(payload), content_type="application/json")
     assert response["Content-Type"].startswith("application/json")
     return response.status_code, response.json()
@@ -30,19 +31,23 @@ def fields(body: Any) -> list[list[str]]:
 def test_the_screen_lists_every_question(client: Client) -> None:
     body = client.get("/api/screen").json()
     assert body["version"] == SCREEN_VERSION
-    assert body["questions"] == [{"id": q.id, "text": q.text, "urgent": q.urgent}
+    assert body["questions"] == [{"id": q.id, "text": q.text, "urgent": q.urgent, "area": q.area}
                                  for q in QUESTIONS]
+    assert body["routine"] is None and body["areas"] == ["low-back", "any", "neck"]
     assert body["sources"] == list(SOURCES)
 
 
 def test_a_plan_in_three_minutes_off_the_floor(client: Client, library: Library) -> None:
     status, body = post(client, minutes=3, floor=False, pain=4)
     assert status == 200
-    assert set(body) == {"routine", "title", "total_seconds", "plan", "steps", "changes"}
+    assert set(body) == {"routine", "title", "total_seconds", "plan", "steps", "changes",
+                         "left_out", "advice"}
     assert body["routine"] == FIVE and body["title"] == library.routines[FIVE].title
     assert body["total_seconds"] <= 180
     assert body["total_seconds"] == sum(s["hold_seconds"] + s["rest_seconds"] for s in body["steps"])
-    assert body["plan"] == "floor=0&diagnosis=none&minutes=3&pain=4"
+    assert body["plan"] == "floor=0&conditions=none-known&minutes=3&pain=4"
+    left = {item["exercise"]: item["reason"] for item in body["left_out"]}
+    assert left and set(left.values()) <= {"time", "no-floor"}
     for step in body["steps"]:
         exercise = library.exercises[step["exercise"]]
         assert not exercise.needs_floor
@@ -54,11 +59,33 @@ def test_a_plan_in_three_minutes_off_the_floor(client: Client, library: Library)
     assert all(c["reason"] for c in body["changes"])
 
 
-@pytest.mark.parametrize("diagnosis", ["none", "disc", "other"])
-def test_prone_props_only_with_a_disc_problem(client: Client, diagnosis: str) -> None:
-    status, body = post(client, routine=CRACK, diagnosis=diagnosis)
+@pytest.mark.parametrize("conditions", [None, ["none-known"], ["disc"], ["disc", "hip-replacement"],
+                                        ["osteoporosis"]])
+def test_prone_props_only_with_a_disc_problem(client: Client, conditions: list[str] | None) -> None:
+    status, body = post(client, routine=CRACK, conditions=conditions)
     assert status == 200
-    assert ("prone-props" in {s["exercise"] for s in body["steps"]}) == (diagnosis == "disc")
+    has_disc = conditions is not None and "disc" in conditions
+    assert ("prone-props" in {s["exercise"] for s in body["steps"]}) == has_disc
+    left = {item["exercise"]: item["reason"] for item in body["left_out"]}
+    assert (left.get("prone-props") == "needs-known-condition") == (not has_disc)
+
+
+@pytest.mark.parametrize(("diagnosis", "conditions"), [
+    ("none", "none-known"), ("disc", "disc"), ("other", "other")])
+def test_the_older_diagnosis_is_still_accepted(client: Client, diagnosis: str, conditions: str) -> None:
+    status, body = post(client, routine="upper-back-pain-exercises-stretches", diagnosis=diagnosis)
+    assert status == 200 and body["plan"] == f"floor=1&conditions={conditions}"
+
+
+def test_conditions_with_the_bending_question(client: Client) -> None:
+    status, body = post(client, routine=CRACK, conditions=["disc"], bending_worsens_leg_pain=True)
+    assert status == 200
+    assert body["plan"] == "floor=1&conditions=disc&bending_worsens_leg_pain=1"
+    flagged = [c for c in body["changes"] if c["kind"] == "flagged"]
+    assert flagged and all(c["condition"] == "disc" and c["movement"] == "flexion" for c in flagged)
+    status, body = post(client, routine="10-best-lower-back-exercises",
+                        conditions=["spinal-surgery"])
+    assert status == 200 and any("surgeon" in said for said in body["advice"])
 
 
 @pytest.mark.parametrize(("flag", "level"), [(NOT_URGENT, "see-doctor"), (URGENT, "emergency")])
@@ -98,7 +125,7 @@ def test_red_flags_must_be_true_or_false(client: Client) -> None:
 
 def test_red_flags_are_required(client: Client) -> None:
     response = client.post("/api/plans", json.dumps({"routine": FIVE, "floor": True,
-                                                     "diagnosis": "none"}),
+                                                     "conditions": ["none-known"]}),
                            content_type="application/json")
     assert response.status_code == 422
     assert any("red_flags" in p["loc"] for p in response.json()["detail"])
@@ -106,6 +133,11 @@ def test_red_flags_are_required(client: Client) -> None:
 
 @pytest.mark.parametrize(("change", "field"), [
     ({"diagnosis": "maybe"}, "diagnosis"),
+    ({"conditions": ["flu"]}, "conditions"),
+    ({"conditions": []}, "conditions"),
+    ({"conditions": ["none-known", "disc"]}, "conditions"),
+    ({"conditions": "disc"}, "conditions"),
+    ({"bending_worsens_leg_pain": "yes"}, "bending_worsens_leg_pain"),
     ({"minutes": 0}, "minutes"),
     ({"minutes": 121}, "minutes"),
     ({"minutes": "3"}, "minutes"),

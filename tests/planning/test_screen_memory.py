@@ -11,7 +11,7 @@ from backcare.planning import screen_memory
 
 from .conftest import CRACK
 
-PLAN_URL = f"/routines/{CRACK}/plan/?floor=1&diagnosis=none"
+PLAN_URL = f"/routines/{CRACK}/plan/?floor=1&conditions=none-known"
 
 
 def test_after_all_no_the_plan_opens_without_asking(screened: Client) -> None:

@@ -11,7 +11,7 @@ from backcare.plans import QUESTIONS, SOURCES
 
 from .conftest import ALL_NO, CRACK, NOT_URGENT, URGENT, text_of
 
-PLAN_URL = f"/routines/{CRACK}/plan/?floor=1&diagnosis=none"
+PLAN_URL = f"/routines/{CRACK}/plan/?floor=1&conditions=none-known"
 
 
 def test_every_question_is_a_fieldset_with_unchosen_yes_no_radios(client: Client) -> None:
@@ -108,7 +108,7 @@ def test_next_must_be_a_local_path(client: Client, bad: str) -> None:
 def test_the_next_path_is_carried_through_the_form(client: Client) -> None:
     page = client.get("/screen/", {"next": PLAN_URL}).content.decode()
     next_field = ('<input type="hidden" name="next" '
-                  'value="/routines/dont-crack-your-back/plan/?floor=1&amp;diagnosis=none">')
+                  'value="/routines/dont-crack-your-back/plan/?floor=1&amp;conditions=none-known">')
     assert next_field in page
 
 

@@ -9,30 +9,38 @@ import pytest
 
 from backcare.content import Library, load_library
 from backcare.content.schema import Phase, Routine, RoutineItem, Rules
-from backcare.plans import DIAGNOSES, InputError, PlanError, Profile, make_plan
+from backcare.plans import (
+    NONE_KNOWN,
+    InputError,
+    PlanError,
+    Profile,
+    make_plan,
+)
 
 LIB = load_library(Path(__file__).resolve().parents[2] / "content")
+NONE = frozenset({NONE_KNOWN})
+DISC = frozenset({"disc"})
 FIVE = "back-pain-relief-stretches-5-minute-real-time-routine"
 CRACK = "dont-crack-your-back"
 SEATED = "seated-back-pain-relief-stretches"
 
 
 def test_five_minute_routine_in_three_minutes_without_the_floor() -> None:
-    plan = make_plan(LIB, FIVE, Profile(floor=False, diagnosis="none", minutes=3))
+    plan = make_plan(LIB, FIVE, Profile(floor=False, conditions=NONE, minutes=3))
     assert plan.total_seconds <= 180
     assert plan.total_seconds == sum(s.hold_seconds + s.rest_seconds for s in plan.timeline.steps)
     assert not any(item.exercise.needs_floor for item in plan.items)
     stretches = [s for s in plan.timeline.steps if LIB.exercises[s.exercise].kind == "stretch"]
     assert stretches and all(s.hold_seconds == 30 for s in stretches)
     kinds = {c.kind for c in plan.changes}
-    assert {"swapped", "dropped-for-time"} <= kinds
+    assert {"swapped", "time"} <= kinds
     # warm-up and finish are kept (as their seated versions)
     assert plan.exercise_slugs[0] == "seated-pelvic-tilt"
     assert plan.exercise_slugs[-1] == "seated-cat-cow"
 
 
 def test_swapped_dose_keeps_the_routines_short_counts_and_long_bout() -> None:
-    plan = make_plan(LIB, FIVE, Profile(floor=False, diagnosis="none"))
+    plan = make_plan(LIB, FIVE, Profile(floor=False, conditions=NONE))
     doses = {item.exercise.slug: item.dose for item in plan.items}
     assert doses["seated-pelvic-tilt"].reps == 5  # the routine asked for 5, not the default 10
     assert doses["seated-knee-to-chest"].reps == 1
@@ -43,64 +51,68 @@ def test_swapped_dose_keeps_the_routines_short_counts_and_long_bout() -> None:
     assert "quadratus-lumborum-stretch" in plan.exercise_slugs  # seated already: kept as is
 
 
-@pytest.mark.parametrize("diagnosis", DIAGNOSES)
-def test_prone_props_only_for_a_disc_diagnosis(diagnosis: str) -> None:
-    plan = make_plan(LIB, CRACK, Profile(floor=True, diagnosis=diagnosis))  # type: ignore[arg-type]
-    assert ("prone-props" in plan.exercise_slugs) == (diagnosis == "disc")
-    excluded = [c for c in plan.changes if c.kind == "excluded-by-precaution"]
-    if diagnosis == "disc":
-        assert excluded == []
+@pytest.mark.parametrize("conditions", [None, NONE, DISC, frozenset({"osteoporosis"}),
+                                        frozenset({"disc", "hip-replacement"})])
+def test_prone_props_only_with_a_disc_problem(conditions: frozenset[str] | None) -> None:
+    plan = make_plan(LIB, CRACK, Profile(floor=True, conditions=conditions))
+    has_disc = conditions is not None and "disc" in conditions
+    assert ("prone-props" in plan.exercise_slugs) == has_disc
+    needs = [c for c in plan.changes if c.kind == "needs-known-condition"]
+    if has_disc:
+        assert needs == []
     else:
-        assert [c.exercise for c in excluded] == ["prone-props"]
-        assert "disc problem" in excluded[0].reason
-        assert LIB.exercises["prone-props"].precautions[0] in excluded[0].reason
+        assert [c.exercise for c in needs] == ["prone-props"]
+        assert "disc problem" in needs[0].reason and needs[0].condition == "disc"
+        assert ("prone-props", "needs-known-condition", needs[0].reason) in plan.left_out
 
 
 def test_prone_props_needs_the_floor_and_has_no_seated_version() -> None:
-    plan = make_plan(LIB, CRACK, Profile(floor=False, diagnosis="disc"))
+    plan = make_plan(LIB, CRACK, Profile(floor=False, conditions=DISC))
     assert "prone-props" not in plan.exercise_slugs
-    dropped = {c.exercise: c.reason for c in plan.changes if c.kind == "dropped"}
+    dropped = {c.exercise: c.reason for c in plan.changes if c.kind == "no-floor"}
     assert "no seated version" in dropped["prone-props"]
 
 
 def test_skipped_exercises_are_left_out_with_the_reason() -> None:
-    plan = make_plan(LIB, CRACK, Profile(floor=True, diagnosis="none", skip=("bridge",)))
+    plan = make_plan(LIB, CRACK, Profile(floor=True, conditions=NONE, skip=("bridge",)))
     assert "bridge" not in plan.exercise_slugs
     assert [c for c in plan.changes if c.exercise == "bridge"][0].reason == (
         "Left out because you said it hurts.")
 
 
 def test_a_skipped_seated_version_means_the_floor_exercise_is_dropped() -> None:
-    plan = make_plan(LIB, FIVE, Profile(floor=False, diagnosis="none", skip=("seated-cat-cow",)))
+    plan = make_plan(LIB, FIVE, Profile(floor=False, conditions=NONE, skip=("seated-cat-cow",)))
     assert "cat-cow" not in plan.exercise_slugs and "seated-cat-cow" not in plan.exercise_slugs
     dropped = [c for c in plan.changes if c.exercise == "cat-cow"]
-    assert dropped[0].kind == "dropped" and "hurt" in dropped[0].reason
+    assert dropped[0].kind == "no-floor" and "hurt" in dropped[0].reason
 
 
 def test_a_seated_version_already_in_the_plan_is_not_added_twice() -> None:
     routine = "lower-back-pain-back-flexion-stretches"  # childs-pose, then seated-forward-bend
-    plan = make_plan(LIB, routine, Profile(floor=False, diagnosis="none"))
+    plan = make_plan(LIB, routine, Profile(floor=False, conditions=NONE))
     assert plan.exercise_slugs.count("seated-forward-bend") == 1
     why = {c.exercise: c for c in plan.changes}
-    assert why["double-knee-to-chest"].kind == "dropped"
+    assert why["double-knee-to-chest"].kind == "no-floor"
     assert "already in your plan" in why["double-knee-to-chest"].reason
 
 
 def test_unknown_skip_and_routine_are_input_errors_naming_them() -> None:
     with pytest.raises(InputError) as caught:
-        make_plan(LIB, FIVE, Profile(floor=True, diagnosis="none", skip=("bridge", "no-such-move")))
+        make_plan(LIB, FIVE, Profile(floor=True, conditions=NONE, skip=("bridge", "no-such-move")))
     assert set(caught.value.errors) == {"skip"} and "no-such-move" in caught.value.errors["skip"]
     assert "bridge" not in caught.value.errors["skip"]
     with pytest.raises(InputError) as caught:
-        make_plan(LIB, "no-such-routine", Profile(floor=True, diagnosis="none"))
+        make_plan(LIB, "no-such-routine", Profile(floor=True, conditions=NONE))
     assert set(caught.value.errors) == {"routine"}
 
 
 def test_budget_too_small_names_the_minimum() -> None:
-    # without its 3-second warm-up the routine starts with a 30 s stretch on each side
-    profile = Profile(floor=True, diagnosis="none", minutes=1, skip=("pelvic-tilt",))
+    # left with one 30 s stretch on each side: 30 + 5 + 30 s at the least
+    everything_else = tuple(i.exercise for i in LIB.routines[SEATED].items
+                            if i.exercise != "seated-trunk-rotation")
+    profile = Profile(floor=True, conditions=NONE, minutes=1, skip=everything_else)
     with pytest.raises(PlanError) as caught:
-        make_plan(LIB, FIVE, profile)
+        make_plan(LIB, SEATED, profile)
     assert caught.value.minimum_seconds == 65
     assert "at least 1 min 5 s" in caught.value.message
     assert "1 min" in caught.value.message
@@ -109,24 +121,24 @@ def test_budget_too_small_names_the_minimum() -> None:
 def test_nothing_left_is_a_plan_error_with_the_reasons() -> None:
     everything = tuple(i.exercise for i in LIB.routines[SEATED].items)
     with pytest.raises(PlanError) as caught:
-        make_plan(LIB, SEATED, Profile(floor=True, diagnosis="none", skip=everything))
+        make_plan(LIB, SEATED, Profile(floor=True, conditions=NONE, skip=everything))
     assert caught.value.minimum_seconds is None
     assert {c.exercise for c in caught.value.changes} == set(everything)
 
 
 def test_no_changes_gives_the_routines_own_timeline() -> None:
     for slug in LIB.routines:
-        plan = make_plan(LIB, slug, Profile(floor=True, diagnosis="disc"))
+        plan = make_plan(LIB, slug, Profile(floor=True, conditions=DISC))
         if not plan.changes:
             assert plan.timeline == LIB.timeline(slug)
-    plan = make_plan(LIB, SEATED, Profile(floor=False, diagnosis="other", minutes=120))
+    plan = make_plan(LIB, SEATED, Profile(floor=False, conditions=NONE, minutes=120))
     assert plan.changes == () and plan.timeline == LIB.timeline(SEATED)
 
 
 def test_reps_are_cut_fairly_and_every_cut_is_listed() -> None:
     # seven 30-second stretches or moves; about 20 min in full
-    full = make_plan(LIB, SEATED, Profile(floor=True, diagnosis="none"))
-    plan = make_plan(LIB, SEATED, Profile(floor=True, diagnosis="none", minutes=12))
+    full = make_plan(LIB, SEATED, Profile(floor=True, conditions=NONE))
+    plan = make_plan(LIB, SEATED, Profile(floor=True, conditions=NONE, minutes=12))
     assert plan.total_seconds <= 720 < full.total_seconds
     assert plan.exercise_slugs == full.exercise_slugs  # fewer reps is enough: nothing dropped
     shares = [item.dose.reps / before.dose.reps for item, before in zip(plan.items, full.items, strict=False)]
@@ -139,7 +151,7 @@ def test_reps_are_cut_fairly_and_every_cut_is_listed() -> None:
 
 
 def test_sets_are_cut_too() -> None:
-    plan = make_plan(LIB, CRACK, Profile(floor=True, diagnosis="none", minutes=4))
+    plan = make_plan(LIB, CRACK, Profile(floor=True, conditions=NONE, minutes=4))
     assert plan.total_seconds <= 240
     doses = {i.exercise.slug: i.dose for i in plan.items}
     assert doses["isometric-hip-exercises"].sets == 1  # 2 sets in the content
@@ -149,15 +161,15 @@ def test_sets_are_cut_too() -> None:
 
 
 def test_dropping_for_time_keeps_the_first_and_last_longest() -> None:
-    plan = make_plan(LIB, "10-best-lower-back-exercises", Profile(floor=True, diagnosis="none", minutes=3))
+    plan = make_plan(LIB, "10-best-lower-back-exercises", Profile(floor=True, conditions=NONE, minutes=3))
     assert plan.total_seconds <= 180
     assert plan.exercise_slugs[0] == "pelvic-tilt" and plan.exercise_slugs[-1] == "childs-pose"
-    dropped = [c.exercise for c in plan.changes if c.kind == "dropped-for-time"]
+    dropped = [c.exercise for c in plan.changes if c.kind == "time"]
     assert dropped and set(dropped).isdisjoint(plan.exercise_slugs)
 
 
 def test_plans_are_deterministic_and_immutable() -> None:
-    profile = Profile(floor=False, diagnosis="disc", minutes=7, pain=5, skip=("bridge",))
+    profile = Profile(floor=False, conditions=DISC, minutes=7, pain=5, skip=("bridge",))
     a, b = make_plan(LIB, CRACK, profile), make_plan(LIB, CRACK, profile)
     assert a == b
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -176,23 +188,26 @@ def _library_with(rules: dict[str, Rules]) -> Library:
         phases=(Phase(name="All", items=tuple(RoutineItem(exercise=s) for s in (
             "bridge", "single-knee-to-chest", "supine-trunk-rotation"))),),
     )
-    return Library.build(LIB.site, exercises, {"rule-test": routine}, {})
+    return Library.build(LIB.site, exercises, {"rule-test": routine}, {}, rules=LIB.rules)
 
 
-def test_not_with_diagnosis_comes_from_content() -> None:
-    lib = _library_with({"bridge": Rules(not_with_diagnosis=("other",))})
-    assert "bridge" not in make_plan(lib, "rule-test", Profile(floor=True, diagnosis="other")).exercise_slugs
-    assert "bridge" in make_plan(lib, "rule-test", Profile(floor=True, diagnosis="disc")).exercise_slugs
-    assert "bridge" in make_plan(lib, "rule-test", Profile(floor=True, diagnosis="none")).exercise_slugs
+def test_not_with_conditions_comes_from_content() -> None:
+    lib = _library_with({"bridge": Rules(not_with_conditions=("hip-replacement",))})
+
+    def plan(conditions: frozenset[str] | None) -> tuple[str, ...]:
+        return make_plan(lib, "rule-test", Profile(floor=True, conditions=conditions)).exercise_slugs
+
+    assert "bridge" not in plan(frozenset({"hip-replacement"}))
+    assert "bridge" in plan(DISC) and "bridge" in plan(NONE) and "bridge" in plan(None)
 
 
 def test_a_seated_version_that_does_not_suit_the_diagnosis_is_not_swapped_in() -> None:
-    lib = _library_with({"seated-knee-to-chest": Rules(only_with_diagnosis=("disc",))})
-    plan = make_plan(lib, "rule-test", Profile(floor=False, diagnosis="none"))
+    lib = _library_with({"seated-knee-to-chest": Rules(only_with_conditions=("disc",))})
+    plan = make_plan(lib, "rule-test", Profile(floor=False, conditions=NONE))
     assert "seated-knee-to-chest" not in plan.exercise_slugs
     assert "seated-trunk-rotation" in plan.exercise_slugs
     why = {c.exercise: c for c in plan.changes}
-    assert why["single-knee-to-chest"].kind == "dropped"
-    assert "does not suit your diagnosis" in why["single-knee-to-chest"].reason
+    assert why["single-knee-to-chest"].kind == "no-floor"
+    assert "does not suit what you told us about your health" in why["single-knee-to-chest"].reason
     assert "seated-knee-to-chest" in make_plan(
-        lib, "rule-test", Profile(floor=False, diagnosis="disc")).exercise_slugs
+        lib, "rule-test", Profile(floor=False, conditions=DISC)).exercise_slugs

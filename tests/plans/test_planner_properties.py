@@ -1,8 +1,11 @@
 """Properties of make_plan over every routine in the real library and every profile.
 
-Either a PlanError with a message, or a plan that leaves out everything the profile
-excludes, fits the budget, never shortens a hold, only swaps in declared seated
-versions, and is the same every time.
+Every routine x every set of conditions (not told, none known, any of the rules' and
+"other") x floor or not x budgets of 1-30 minutes or none. Either a PlanError with a
+message, or a plan that leaves out everything the profile excludes (by the content alone:
+tests/safety_oracle.py), lists every exercise it leaves out with its reason, fits the
+budget, never shortens a hold nor cuts below an exercise's minimum repetitions, only swaps
+in declared seated versions, and is the same every time.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from hypothesis.control import currently_in_test_context
 
 from backcare.content import Library, load_library
 from backcare.content.schema import DoseOverride, Phase, Routine, RoutineItem
-from backcare.plans import DIAGNOSES, Plan, PlanError, Profile, format_duration, make_plan
+from backcare.plans import NONE_KNOWN, Plan, PlanError, Profile, format_duration, make_plan
+from backcare.plans.budget import shortest
 from backcare.timeline import build_timeline
 
+from ..safety_oracle import allowed, check_doses, check_safe, conditions_strategy
+
 LIB = load_library(Path(__file__).resolve().parents[2] / "content")
-LEFT_OUT = {"skipped", "excluded-by-precaution", "swapped", "dropped", "dropped-for-time"}
+LEFT_OUT = {"skipped", "needs-known-condition", "condition", "swapped", "no-floor", "time"}
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -35,8 +41,9 @@ def _pool(lib: Library, routine: Routine) -> list[str]:
 def profiles_for(draw: st.DrawFn, lib: Library, routine: Routine) -> Profile:
     return Profile(
         floor=draw(st.booleans()),
-        diagnosis=draw(st.sampled_from(DIAGNOSES)),
-        minutes=draw(st.none() | st.integers(1, 60)),
+        conditions=draw(conditions_strategy(lib)),
+        bending_worsens_leg_pain=draw(st.none() | st.booleans()),
+        minutes=draw(st.none() | st.integers(1, 30)),
         pain=draw(st.none() | st.integers(0, 10)),
         skip=tuple(draw(st.lists(st.sampled_from(_pool(lib, routine)), unique=True))),
     )
@@ -67,7 +74,7 @@ def made_up_cases(draw: st.DrawFn) -> tuple[Library, str, Profile]:
         phases=(Phase(name="All", items=tuple(
             RoutineItem(exercise=s, dose=draw(overrides)) for s in slugs)),),
     )
-    lib = Library.build(LIB.site, dict(LIB.exercises), {"made-up": routine}, {})
+    lib = Library.build(LIB.site, dict(LIB.exercises), {"made-up": routine}, {}, rules=LIB.rules)
     return lib, "made-up", draw(profiles_for(lib, routine))
 
 
@@ -77,13 +84,9 @@ def event(label: str) -> None:
         _event(label)
 
 
-def _allowed(lib: Library, slug: str, profile: Profile) -> bool:
-    ex = lib.exercises[slug]
-    rules = ex.rules
-    return (slug not in profile.skip
-            and not (rules.only_with_diagnosis and profile.diagnosis not in rules.only_with_diagnosis)
-            and profile.diagnosis not in rules.not_with_diagnosis
-            and (profile.floor or not ex.needs_floor))
+def _unlimited(profile: Profile) -> Profile:
+    return Profile(floor=profile.floor, conditions=profile.conditions,
+                   bending_worsens_leg_pain=profile.bending_worsens_leg_pain, skip=profile.skip)
 
 
 def check_plan(lib: Library, slug: str, profile: Profile, plan: Plan) -> None:
@@ -93,9 +96,14 @@ def check_plan(lib: Library, slug: str, profile: Profile, plan: Plan) -> None:
     assert plan.routine_slug == slug and plan.routine_title == routine.title
     assert plan.profile == profile and plan.items
 
-    # nothing the profile excludes; no exercise twice
-    assert all(_allowed(lib, s, profile) for s in plan.exercise_slugs)
+    # nothing the profile excludes, every exclusion listed with its reason; no exercise twice
+    left = {item.exercise: item.reason for item in plan.left_out}
+    assert len(left) == len(plan.left_out)
+    check_safe(lib, slug, profile, plan.exercise_slugs, left)
     assert len(set(plan.exercise_slugs)) == len(plan.exercise_slugs)
+    # every caution a kept exercise's conditions call for is shown
+    flagged = {c.exercise for c in plan.changes if c.kind == "flagged"}
+    assert flagged <= set(plan.exercise_slugs)
 
     # every swap is exactly the declared seated version; nothing else is ever added
     for was, now in swaps.items():
@@ -130,6 +138,7 @@ def check_plan(lib: Library, slug: str, profile: Profile, plan: Plan) -> None:
     explained = {c.exercise for c in plan.changes if c.kind in LEFT_OUT}
     assert set(original) - set(plan.exercise_slugs) <= explained
     assert all(c.reason and c.reason[0].isupper() for c in plan.changes)
+    check_doses(plan, make_plan(lib, slug, _unlimited(profile)))
 
 
 def check(lib: Library, slug: str, profile: Profile) -> None:
@@ -138,31 +147,37 @@ def check(lib: Library, slug: str, profile: Profile) -> None:
     except PlanError as error:
         event("plan error: " + ("too short" if error.minimum_seconds else "nothing suits"))
         assert error.message
-        unlimited = Profile(floor=profile.floor, diagnosis=profile.diagnosis, skip=profile.skip)
+        unlimited = _unlimited(profile)
         if error.minimum_seconds is None:
             # nothing suits: every exercise was left out for a stated reason
-            assert not any(_allowed(lib, s, profile) for s in (
+            assert not any(allowed(lib, s, profile) for s in (
                 d.exercise.slug for d in lib.dosed(lib.routines[slug])))
             assert {c.exercise for c in error.changes} == {i.exercise for i in lib.routines[slug].items}
             return
         assert profile.budget_seconds is not None and profile.budget_seconds < error.minimum_seconds
         assert format_duration(error.minimum_seconds) in error.message
-        first = make_plan(lib, slug, unlimited).items[0]
-        once = first.dose.model_copy(update={"reps": 1, "sets": 1})
-        assert build_timeline([type(first)(first.exercise, once)],
-                              lib.routines[slug].transition_seconds).total_seconds == error.minimum_seconds
+        # the least time: the quickest exercise of the plan, at its fewest repetitions
+        transition = lib.routines[slug].transition_seconds
+        assert error.minimum_seconds == min(
+            build_timeline([shortest(item)], transition).total_seconds
+            for item in make_plan(lib, slug, unlimited).items)
         return
     check_plan(lib, slug, profile, plan)
     for kind in sorted({c.kind for c in plan.changes}):
         event(f"change: {kind}")
     assert make_plan(lib, slug, profile) == plan  # deterministic
     if profile.minutes is not None:
-        unlimited = make_plan(lib, slug, Profile(floor=profile.floor, diagnosis=profile.diagnosis,
-                                                 skip=profile.skip))
+        unlimited = make_plan(lib, slug, _unlimited(profile))
         if unlimited.total_seconds <= profile.budget_seconds:  # type: ignore[operator]
             assert plan.items == unlimited.items  # nothing cut when it already fits
-        else:
+        elif len(plan.items) > 1:
             assert plan.exercise_slugs[0] == unlimited.exercise_slugs[0]  # warm-up kept
+        elif plan.exercise_slugs[0] == unlimited.exercise_slugs[0] and len(unlimited.items) > 1:
+            # a warm-up alone only when no main exercise fits on its own
+            transition = lib.routines[slug].transition_seconds
+            assert all(build_timeline([shortest(item)], transition).total_seconds
+                       > profile.budget_seconds  # type: ignore[operator]
+                       for item in unlimited.items[1:])
 
 
 @SETTINGS
@@ -177,10 +192,11 @@ def test_made_up_routines_from_real_exercises(case: tuple[Library, str, Profile]
     check(*case)
 
 
-def test_every_real_routine_with_every_floor_and_diagnosis_and_no_budget() -> None:
+def test_every_real_routine_with_every_floor_and_single_condition() -> None:
+    answers = [None, frozenset({NONE_KNOWN}), *(frozenset({n}) for n in [*LIB.rules.names, "other"])]
     for slug in LIB.routines:
         for floor in (True, False):
-            for diagnosis in DIAGNOSES:
-                check(LIB, slug, Profile(floor=floor, diagnosis=diagnosis))
-                for minutes in (1, 2, 3, 5, 8, 13, 21, 34, 60):
-                    check(LIB, slug, Profile(floor=floor, diagnosis=diagnosis, minutes=minutes))
+            for conditions in answers:
+                check(LIB, slug, Profile(floor=floor, conditions=conditions))
+                for minutes in (1, 2, 3, 5, 8, 13, 21, 30):
+                    check(LIB, slug, Profile(floor=floor, conditions=conditions, minutes=minutes))

@@ -87,15 +87,15 @@ def test_the_history_forms_need_the_csrf_token() -> None:
 
 PERSONAL = [
     "/api/sessions",
-    f"/api/timeline?routine={FIVE}&floor=1&diagnosis=none",
+    f"/api/timeline?routine={FIVE}&floor=1&conditions=none-known",
     f"/api/timeline?routine={FIVE}&floor=1&diagnosis=bogus",  # a 422 is personal too
     "/history/",
     "/history/delete/",
     "/screen/",
     f"/routines/{FIVE}/play/",
     f"/routines/{FIVE}/fit/",
-    f"/routines/{FIVE}/plan/?floor=1&diagnosis=none",
-    f"/routines/{FIVE}/worksheet.pdf?floor=1&diagnosis=none",
+    f"/routines/{FIVE}/plan/?floor=1&conditions=none-known",
+    f"/routines/{FIVE}/worksheet.pdf?floor=1&conditions=none-known",
 ]
 
 

@@ -65,7 +65,7 @@ def test_it_lists_this_devices_sessions_with_a_chart(browser: Client, device: st
     make(device, in_week + (now - in_week) / 2, routine=SEATED, pain_before=5, pain_after=None,
          feeling="", steps_done=4, steps_total=50, stopped_for_pain=True)
     make(device, monday - timedelta(days=3), pain_before=8, pain_after=8, feeling="same",
-         plan="floor=0&diagnosis=none")
+         plan="floor=0&conditions=none-known")
     make(device, monday - timedelta(days=10), pain_before=6, pain_after=7, feeling="worse",
          steps_done=5)
     make(str(uuid.uuid4()), in_week, pain_before=9, pain_after=9)  # another device

@@ -38,7 +38,7 @@ def embedded(html: str) -> dict[str, Any]:
 
 
 def test_without_the_screen_the_player_sends_you_to_it(client: Client) -> None:
-    url = f"{PLAY}?floor=0&diagnosis=none&minutes=3"
+    url = f"{PLAY}?floor=0&conditions=none-known&minutes=3"
     response = client.get(url)
     assert response.status_code == 302
     target = urlsplit(response["Location"])
@@ -77,7 +77,7 @@ def test_the_embedded_timeline_is_the_librarys(screened: Client, library: Librar
 
 
 def test_a_plan_is_played_as_make_plan_makes_it(screened: Client, library: Library) -> None:
-    params = {"floor": "1", "diagnosis": "none", "minutes": "3", "skip": "cat-cow"}
+    params = {"floor": "1", "conditions": "none-known", "minutes": "3", "skip": "cat-cow"}
     response = screened.get(f"{PLAY}?{urlencode(params)}")
     assert response.status_code == 200
     data = embedded(response.content.decode())
@@ -90,14 +90,14 @@ def test_a_plan_is_played_as_make_plan_makes_it(screened: Client, library: Libra
 
 
 @pytest.mark.parametrize(("query", "field"), [
-    ("floor=2&diagnosis=none", "floor"),
-    ("diagnosis=none", "floor"),
+    ("floor=2&conditions=none-known", "floor"),
+    ("conditions=none-known", "floor"),
     ("floor=1&diagnosis=flu", "diagnosis"),
-    ("floor=1&diagnosis=none&minutes=ten", "minutes"),
-    ("floor=1&diagnosis=none&minutes=500", "minutes"),
-    ("floor=1&diagnosis=none&pain=11", "pain"),
-    ("floor=1&diagnosis=none&skip=Not_A_Slug", "skip"),
-    ("floor=1&diagnosis=none&skip=no-such-exercise", "skip"),
+    ("floor=1&conditions=none-known&minutes=ten", "minutes"),
+    ("floor=1&conditions=none-known&minutes=500", "minutes"),
+    ("floor=1&conditions=none-known&pain=11", "pain"),
+    ("floor=1&conditions=none-known&skip=Not_A_Slug", "skip"),
+    ("floor=1&conditions=none-known&skip=no-such-exercise", "skip"),
 ])
 def test_bad_plan_parameters_get_a_400_naming_the_field(screened: Client, query: str, field: str) -> None:
     response = screened.get(f"{PLAY}?{query}")
@@ -110,7 +110,7 @@ def test_bad_plan_parameters_get_a_400_naming_the_field(screened: Client, query:
 def test_a_plan_that_cannot_be_made_gets_a_friendly_page(screened: Client) -> None:
     every = ("pelvic-tilt,single-knee-to-chest,supine-trunk-rotation,quadratus-lumborum-stretch,"
              "childs-pose,cat-cow")
-    response = screened.get(f"{PLAY}?floor=1&diagnosis=none&skip={every}")
+    response = screened.get(f"{PLAY}?floor=1&conditions=none-known&skip={every}")
     assert response.status_code == 422
     html = response.content.decode()
     assert "Nothing in this routine suits you today" in html

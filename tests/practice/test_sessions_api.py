@@ -127,17 +127,17 @@ def test_get_lists_only_this_devices_sessions_newest_first() -> None:
 
 def test_a_plan_is_checked_and_stored_in_its_short_form(library: Library) -> None:
     status, body = post(device("phone"), payload(
-        plan="?diagnosis=none&floor=0&minutes=3", steps_done=2, steps_total=5))
+        plan="?conditions=none-known&floor=0&minutes=3", steps_done=2, steps_total=5))
     assert status == 201, body
-    assert body["plan"] == "floor=0&diagnosis=none&minutes=3"
+    assert body["plan"] == "floor=0&conditions=none-known&minutes=3"
     # The plan's timeline is shorter than the routine's: steps_total is held to it.
     from backcare.plans import make_plan, profile_from_params
 
     plan = make_plan(library, FIVE_MINUTE, profile_from_params(
-        {"floor": "0", "diagnosis": "none", "minutes": "3"}))
+        {"floor": "0", "conditions": "none-known", "minutes": "3"}))
     too_many = len(plan.timeline.steps) + 1
     status, body = post(device("phone"), payload(
-        plan="floor=0&diagnosis=none&minutes=3", steps_done=0, steps_total=too_many))
+        plan="floor=0&conditions=none-known&minutes=3", steps_done=0, steps_total=too_many))
     assert status == 422 and fields(body) == ["steps_total"]
 
 
@@ -164,8 +164,8 @@ def _future() -> str:
     ({"steps_total": 14}, "steps_total"),
     ({"steps_done": -1}, "steps_done"),
     ({"routine": "no-such-routine"}, "routine"),
-    ({"plan": "floor=2&diagnosis=none"}, "plan"),
-    ({"plan": "floor=1&diagnosis=none&skip=no-such-exercise"}, "plan"),
+    ({"plan": "floor=2&conditions=none-known"}, "plan"),
+    ({"plan": "floor=1&conditions=none-known&skip=no-such-exercise"}, "plan"),
     ({"id": "not-a-uuid"}, "id"),
     ({"started_at": "yesterday"}, "started_at"),
     ({"started_at": "2025-03-01T10:00:00"}, "started_at"),  # no time zone
@@ -184,7 +184,8 @@ def test_bad_values_are_422_naming_the_field(change: dict[str, Any], field: str)
 
 def test_a_plan_that_cannot_be_made_is_422_on_plan(library: Library) -> None:
     every = sorted({s.exercise for s in library.timeline(FIVE_MINUTE).steps})
-    status, body = post(device("phone"), payload(plan="floor=1&diagnosis=none&skip=" + ",".join(every)))
+    plan = "floor=1&conditions=none-known&skip=" + ",".join(every)
+    status, body = post(device("phone"), payload(plan=plan))
     assert status == 422 and fields(body) == ["plan"]
 
 

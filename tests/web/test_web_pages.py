@@ -175,11 +175,19 @@ def test_exercise_with_no_equipment_says_so(page, library: Library) -> None:
     assert "None needed" in page(f"/exercises/{bare.slug}/").text
 
 
-def test_exercise_for_a_known_diagnosis_says_who_it_is_for(page, library: Library) -> None:
-    limited = [e for e in library.exercises.values() if e.rules.only_with_diagnosis]
+def test_exercise_for_a_known_condition_says_who_it_is_for(page, library: Library) -> None:
+    limited = [e for e in library.exercises.values() if e.rules.only_with_conditions]
     assert limited, "prone props are for a known disc problem only"
     for ex in limited:
-        assert "Only for People who already know" in page(f"/exercises/{ex.slug}/").text
+        text = page(f"/exercises/{ex.slug}/").text
+        assert "Only for People who already know" in text and "a disc problem" in text
+
+
+def test_an_exercise_page_names_its_movements_and_the_conditions_that_leave_it_out(page) -> None:
+    text = page("/exercises/supine-trunk-rotation/").text
+    assert "Twisting the spine" in text
+    assert "backcare leaves this one out of plans for people who tell us they have" in text
+    assert "osteoporosis or long-term steroid use" in text
 
 
 def test_every_routine_and_exercise_page_opens(page, library: Library) -> None:

@@ -59,7 +59,7 @@ def test_paper_and_plan_are_part_of_the_key(library: Library, builds: list[str])
     cache = fresh_cache()
     a4 = routine_worksheet(library, SLUG, "a4", cache=cache)
     letter = routine_worksheet(library, SLUG, "letter", cache=cache)
-    plan = make_plan(library, SLUG, profile_from_params({"floor": "0", "diagnosis": "none"}))
+    plan = make_plan(library, SLUG, profile_from_params({"floor": "0", "conditions": "none-known"}))
     fitted = plan_worksheet(library, plan, "a4", cache=cache)
     assert len({a4.key, letter.key, fitted.key}) == 3
     assert a4.pdf != letter.pdf != fitted.pdf
@@ -100,7 +100,7 @@ def test_content_hash_is_stable_and_sees_every_file(content_copy: Path) -> None:
 
 def test_a_library_built_in_memory_is_never_cached(library: Library, builds: list[str]) -> None:
     unhashed = Library.build(library.site, dict(library.exercises), dict(library.routines),
-                             dict(library.conditions))
+                             dict(library.conditions), rules=library.rules)
     assert unhashed.content_hash == ""
     cache = fresh_cache()
     routine_worksheet(unhashed, SLUG, cache=cache)

@@ -10,7 +10,7 @@ import pytest
 
 from backcare.cli.main import main
 from backcare.content import Library
-from backcare.plans import make_plan, profile_from_params
+from backcare.plans import make_plan, profile_from_params, safe_default_plan
 
 from .conftest import page_texts, reader
 
@@ -55,7 +55,7 @@ def test_plan_worksheet_holds_only_the_plans_exercises(capsys, tmp_path, library
     assert "Wrote" in out and "your plan" in out
     assert "--red-flags-none" in err  # the statement is printed back
     plan = make_plan(library, FIVE_MINUTE,
-                     profile_from_params({"floor": "0", "diagnosis": "none", "minutes": "3"}))
+                     profile_from_params({"floor": "0", "conditions": "none-known", "minutes": "3"}))
     pdf = out_file.read_bytes()
     expected = [f"{n}. {item.exercise.name}" for n, item in enumerate(plan.items, start=1)]
     assert exercise_headings(pdf, library) == expected
@@ -88,8 +88,21 @@ def test_a_routine_as_published_needs_no_screen(capsys, tmp_path, monkeypatch, l
     assert "Letter" in out
     pdf = out_file.read_bytes()
     assert round(float(reader(pdf).pages[0].mediabox.height)) == 792
-    routine = library.routines["dont-crack-your-back"]
-    assert len(exercise_headings(pdf, library)) == len(routine.items)
+    # nothing known: the safe default, as `backcare play` plays it, saying what it left out
+    default = safe_default_plan(library, "dont-crack-your-back")
+    assert exercise_headings(pdf, library) == [
+        f"{n}. {item.exercise.name}" for n, item in enumerate(default.items, 1)]
+    text = " ".join(page_texts(pdf))
+    assert "Prone props: Left out because it is only for people who know they have a disc problem" in text
+
+
+def test_a_condition_on_the_command_line_fits_the_sheet(capsys, tmp_path, library) -> None:
+    out_file = tmp_path / "p.pdf"
+    code, out, err = run(capsys, "worksheet", "dont-crack-your-back", "--condition", "disc",
+                         "--red-flags-none", "-o", str(out_file))
+    assert code == 0, err
+    headings = exercise_headings(out_file.read_bytes(), library)
+    assert headings[-1] == "6. Prone props"
 
 
 def test_a_warning_sign_on_the_terminal_stops_the_plan(capsys, tmp_path, monkeypatch) -> None:

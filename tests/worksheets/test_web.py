@@ -19,7 +19,7 @@ from .test_cli import exercise_headings
 
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 URL = f"/routines/{FIVE_MINUTE}/worksheet.pdf"
-PLAN_QUERY = "floor=0&diagnosis=none&minutes=3"
+PLAN_QUERY = "floor=0&conditions=none-known&minutes=3"
 
 DEVICE = "0b3f6a52-2c1e-4d6e-9a57-2f0c1d8e4b11"  # this test browser's device id
 
@@ -53,6 +53,14 @@ def test_routine_worksheet_is_an_inline_pdf(client: Client) -> None:
         assert item.exercise.name in text
 
 
+def test_with_nothing_known_the_worksheet_is_the_safe_default(client: Client) -> None:
+    response = client.get("/routines/dont-crack-your-back/worksheet.pdf")
+    assert response.status_code == 200 and "public" in response["Cache-Control"]
+    text = " ".join(page_texts(response.content))
+    assert "1. Bridge" in text and "6. Prone props" not in text and "5. Prone props" not in text
+    assert "Prone props: Left out because it is only for people who know they have a disc problem" in text
+
+
 def test_the_pdf_has_no_csp_but_the_pages_keep_theirs(client: Client) -> None:
     # Chrome's PDF viewer can show a blank page under default-src 'none'
     assert "Content-Security-Policy" not in client.get(URL)
@@ -83,11 +91,11 @@ def test_letter_is_another_worksheet(client: Client) -> None:
 @pytest.mark.parametrize(("query", "field"), [
     ("paper=a3", "paper"),
     (f"{PLAN_QUERY}&minutes=lots", "minutes"),
-    ("floor=2&diagnosis=none", "floor"),
+    ("floor=2&conditions=none-known", "floor"),
     ("floor=1&diagnosis=back", "diagnosis"),
-    ("diagnosis=none", "floor"),
-    ("floor=1&diagnosis=none&pain=11", "pain"),
-    ("floor=1&diagnosis=none&skip=made-up", "skip"),
+    ("conditions=none-known", "floor"),
+    ("floor=1&conditions=none-known&pain=11", "pain"),
+    ("floor=1&conditions=none-known&skip=made-up", "skip"),
 ])
 def test_bad_parameters_are_400_naming_the_field(screened: Client, query: str, field: str) -> None:
     response = screened.get(f"{URL}?{query}")
@@ -101,7 +109,7 @@ def test_a_plan_with_nothing_left_is_400(screened: Client) -> None:
     routine = library.routines[FIVE_MINUTE]
     everything = {i.exercise for i in routine.items}
     everything |= {library.exercises[s].seated_alternative or s for s in everything}
-    response = screened.get(f"{URL}?floor=1&diagnosis=none&skip={','.join(sorted(everything))}")
+    response = screened.get(f"{URL}?floor=1&conditions=none-known&skip={','.join(sorted(everything))}")
     assert response.status_code == 400
     assert "plan: Nothing in this routine suits you today" in response.content.decode()
 
@@ -140,15 +148,15 @@ def test_plan_worksheet_after_the_screen(screened: Client) -> None:
     assert "-plan-" in response["ETag"]
     library = get_library()
     plan = make_plan(library, FIVE_MINUTE,
-                     profile_from_params({"floor": "0", "diagnosis": "none", "minutes": "3"}))
+                     profile_from_params({"floor": "0", "conditions": "none-known", "minutes": "3"}))
     expected = [f"{n}. {item.exercise.name}" for n, item in enumerate(plan.items, start=1)]
     assert exercise_headings(response.content, library) == expected
     assert "Fitted for you" in " ".join(page_texts(response.content))
 
 
 def test_skip_may_be_repeated_or_comma_separated(screened: Client) -> None:
-    joined = screened.get(f"{URL}?floor=1&diagnosis=none&skip=cat-cow,childs-pose")
-    repeated = screened.get(f"{URL}?floor=1&diagnosis=none&skip=childs-pose&skip=cat-cow")
+    joined = screened.get(f"{URL}?floor=1&conditions=none-known&skip=cat-cow,childs-pose")
+    repeated = screened.get(f"{URL}?floor=1&conditions=none-known&skip=childs-pose&skip=cat-cow")
     assert joined.status_code == repeated.status_code == 200
     assert joined["ETag"] == repeated["ETag"]
     text = " ".join(page_texts(joined.content))

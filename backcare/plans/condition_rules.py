@@ -1,0 +1,171 @@
+"""The condition rules applied to one person: which exercises are left out or flagged, and why.
+
+Everything comes from the content: each exercise's ``movements`` and ``rules``
+(``only_with_conditions`` / ``not_with_conditions``) and the conditions in
+content/rules.yaml. No code here names an exercise, a condition or what it leaves out.
+
+- Nothing known (``profile.conditions is None``, the safe default): only exercises meant
+  for a known condition are left out ("needs-known-condition"), with how to include them.
+- ``none-known``: the same, said differently; no condition's rules apply.
+- Named conditions: their rules apply. ``other`` (a condition not listed): *every*
+  condition's rules apply, and the reasons say so.
+
+A rule with ``when`` applies only when the person answered yes to that question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backcare.content.rules_schema import HealthCondition, MovementRule, RulesFile
+from backcare.content.schema import MOVEMENT_LABELS, Exercise
+from backcare.plans.plan import Change
+from backcare.plans.profile import Profile
+
+UNLISTED_ADVICE = (
+    "You told us about a condition not listed here, so this plan follows the cautions for "
+    "every condition we know, which leaves out a lot. Ask your doctor or physical therapist "
+    "which exercises suit you."
+)
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One rule of one condition that touches one exercise."""
+
+    condition: HealthCondition
+    rule: MovementRule
+    movement: str | None  # the family that matched; None when the rule names the exercise
+    unlisted: bool        # applied only because the person has a condition not listed
+
+
+def applicable_conditions(rules: RulesFile, profile: Profile) -> tuple[tuple[HealthCondition, bool], ...]:
+    """The conditions whose rules apply, each with True when it applies only through
+    ``other`` (a condition not listed), in the rules file's order."""
+    named, every = profile.named_conditions, profile.has_unlisted_condition
+    return tuple((c, c.slug not in named) for c in rules.conditions
+                 if c.slug in named or every)
+
+
+def _answered_yes(rule: MovementRule, profile: Profile) -> bool:
+    return rule.when is None or getattr(profile, rule.when) is True
+
+
+def rule_hits(rules: RulesFile, exercise: Exercise, profile: Profile, effect: str) -> list[RuleHit]:
+    """Every applicable rule with this effect ("exclude" or "flag") that touches the exercise."""
+    hits: list[RuleHit] = []
+    for condition, unlisted in applicable_conditions(rules, profile):
+        for rule in condition.rules:
+            if rule.effect != effect or not _answered_yes(rule, profile):
+                continue
+            if exercise.slug in rule.exercises:
+                hits.append(RuleHit(condition, rule, None, unlisted))
+            hits.extend(RuleHit(condition, rule, m, unlisted)
+                        for m in rule.movements if m in exercise.movements)
+    return hits
+
+
+def _needed(rules: RulesFile, exercise: Exercise) -> str:
+    labels = [c.in_sentence for slug in exercise.rules.only_with_conditions
+              if (c := rules.get(slug)) is not None]
+    return " or ".join(labels) or "a particular condition"
+
+
+def _involves(hit: RuleHit) -> str:
+    return f"it involves {MOVEMENT_LABELS[hit.movement]}" if hit.movement else "it is named in its rules"
+
+
+def exclusion(rules: RulesFile, exercise: Exercise, profile: Profile) -> Change | None:
+    """Why the conditions leave this exercise out for this person, or None if they allow it."""
+    slug, own = exercise.slug, exercise.rules
+    named = profile.named_conditions
+    if own.only_with_conditions and not named & set(own.only_with_conditions):
+        needed = _needed(rules, exercise)
+        if profile.conditions is None:
+            why = (f"Left out because it is only for people who know they have {needed}. "
+                   f"If a doctor or physical therapist has told you that you have {needed}, "
+                   "tell us and it will be included.")
+        else:
+            why = (f"Left out because it is only for people who know they have {needed}, "
+                   "which you did not tell us about. If you do have it, add it to your answers "
+                   "to include it.")
+        return Change("needs-known-condition", slug, None, why,
+                      condition=own.only_with_conditions[0])
+    for name in own.not_with_conditions:
+        found = rules.get(name)
+        if found is not None and (name in named or profile.has_unlisted_condition):
+            return Change("condition", slug, None,
+                          f"Left out: its own notes rule it out for {found.in_sentence}.",
+                          condition=name)
+    hits = rule_hits(rules, exercise, profile, "exclude")
+    if not hits:
+        return None
+    hit = hits[0]
+    label = hit.condition.in_sentence
+    if hit.unlisted:
+        why = (f"Left out because you told us about a condition not listed here, so we follow "
+               f"every condition's cautions: {_involves(hit)}, which we leave out for {label}.")
+    else:
+        why = f"Left out for {label}: {_involves(hit)}. {hit.rule.why}"
+    return Change("condition", slug, None, why, condition=hit.condition.slug,
+                  movement=hit.movement)
+
+
+def flag(rules: RulesFile, exercise: Exercise, profile: Profile) -> Change | None:
+    """A caution for an exercise the person's conditions keep but flag, or None."""
+    hits = rule_hits(rules, exercise, profile, "flag")
+    if not hits:
+        return None
+    hit = hits[0]
+    label = hit.condition.in_sentence
+    if hit.unlisted:
+        why = (f"Take care: {_involves(hit)}, which needs care with {label}, and you told us "
+               f"about a condition not listed here. {hit.rule.why}")
+    else:
+        why = f"Take care, for {label}: {_involves(hit)}. {hit.rule.why}"
+    return Change("flagged", exercise.slug, None, why, condition=hit.condition.slug,
+                  movement=hit.movement)
+
+
+def advice(rules: RulesFile, profile: Profile) -> tuple[str, ...]:
+    """What to tell this person on every plan: each named condition's advice, and a word
+    about a condition not listed."""
+    said = [c.advice for c, unlisted in applicable_conditions(rules, profile)
+            if c.advice and not unlisted]
+    if profile.has_unlisted_condition:
+        said.append(UNLISTED_ADVICE)
+    return tuple(said)
+
+
+def unknown_conditions(rules: RulesFile, profile: Profile) -> list[str]:
+    """Names in the profile that the rules file does not define."""
+    return sorted(profile.named_conditions - set(rules.names))
+
+
+def touches(rule: MovementRule, exercise: Exercise) -> bool:
+    """True when the rule names the exercise or one of its movement families."""
+    return exercise.slug in rule.exercises or bool(set(rule.movements) & set(exercise.movements))
+
+
+def conditions_touching(rules: RulesFile, exercise: Exercise, effect: str) -> tuple[str, ...]:
+    """The conditions whose rules exclude (or flag) this exercise, whatever the answers to
+    their questions; for "exclude", also those the exercise's own rules rule out."""
+    found = [c.slug for c in rules.conditions
+             if any(r.effect == effect and touches(r, exercise) for r in c.rules)]
+    if effect == "exclude":
+        found += [c for c in exercise.rules.not_with_conditions if c not in found]
+    return tuple(found)
+
+
+def conditions_text(rules: RulesFile, profile: Profile) -> str:
+    """What the person told us about their health, in a few plain words, for the plan
+    page, the worksheet and the terminal: "a disc problem and pregnancy"."""
+    if profile.conditions is None:
+        return "not given, so we took the careful default"
+    names = [found.in_sentence for found in rules.conditions
+             if found.slug in profile.named_conditions]
+    if profile.has_unlisted_condition:
+        names.append("a condition not listed here")
+    if not names:
+        return "none that you know of"
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
