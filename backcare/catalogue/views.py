@@ -1,5 +1,9 @@
 """The server-rendered pages: conditions, routines, exercises, the disclaimer and errors.
 
+A routine's page and card state the safe default (what "Follow along" plays for someone
+who has told us nothing): its time, and which exercises it leaves out and why. The
+library's facts about those exercises stay on the page, marked as left out.
+
 The exercise finder lives in ``views_finder``.
 """
 
@@ -16,7 +20,10 @@ from backcare.catalogue.views_demos import DemoCard, demo_card
 from backcare.catalogue.views_finder import exercise_finder
 from backcare.content import Library
 from backcare.content.schema import Dose, Exercise, Routine
+from backcare.plans import PlanError, safe_default_plan
 from backcare.plans.condition_rules import conditions_touching
+from backcare.plans.plan import LeftOut
+from backcare.plans.plan import left_out as left_out_of
 from backcare.timeline import Dosed
 
 __all__ = [
@@ -27,16 +34,31 @@ __all__ = [
 
 @dataclass(frozen=True)
 class RoutineCard:
-    """A routine with what its pages show: dosed exercises, duration, related routines."""
+    """A routine with what its pages show: dosed exercises, duration, related routines.
+
+    ``seconds`` is the safe default's duration, and ``left_out`` what the safe default
+    leaves out (each with the reason in plain words), so the page says what "Follow
+    along" plays.
+    """
 
     routine: Routine
     dosed: tuple[Dosed, ...]
     seconds: int
     related: tuple[Routine, ...]
+    left_out: tuple[LeftOut, ...] = ()
 
     @property
     def authored(self) -> bool:
         return self.routine.source == "authored"
+
+    @property
+    def left_out_slugs(self) -> frozenset[str]:
+        return frozenset(item.exercise for item in self.left_out)
+
+    @property
+    def follow_along_count(self) -> int:
+        """How many of the routine's exercises the safe default plays."""
+        return len(self.dosed) - len(self.left_out_slugs)
 
 
 @dataclass(frozen=True)
@@ -44,6 +66,13 @@ class ItemView:
     exercise: Exercise
     dose: Dose
     demo: DemoCard
+    left_out: str | None = None  # why the safe default leaves it out, if it does
+
+
+@dataclass(frozen=True)
+class LeftOutView:
+    exercise: Exercise
+    why: str
 
 
 @dataclass(frozen=True)
@@ -53,17 +82,26 @@ class PhaseView:
 
 
 def _card(library: Library, routine: Routine) -> RoutineCard:
+    try:
+        plan = safe_default_plan(library, routine.slug)
+        seconds, left_out = plan.total_seconds, plan.left_out
+    except PlanError as error:  # everything in it needs something we have not been told
+        seconds, left_out = library.estimated_seconds(routine.slug), left_out_of(error.changes)
     return RoutineCard(
         routine=routine,
         dosed=library.dosed(routine),
-        seconds=library.estimated_seconds(routine.slug),
+        seconds=seconds,
         related=tuple(library.routines[s] for s in routine.related if s in library.routines),
+        left_out=left_out,
     )
 
 
-def _phases(library: Library, routine: Routine) -> tuple[PhaseView, ...]:
+def _phases(library: Library, routine: Routine,
+            left_out: tuple[LeftOut, ...] = ()) -> tuple[PhaseView, ...]:
+    why = {item.exercise: item.why for item in left_out}
+
     def item(slug: str, dose: Dose) -> ItemView:
-        return ItemView(library.exercises[slug], dose, demo_card(slug))
+        return ItemView(library.exercises[slug], dose, demo_card(slug), why.get(slug))
 
     return tuple(
         PhaseView(
@@ -96,10 +134,13 @@ def routine(request: HttpRequest, slug: str) -> HttpResponse:
     found = library.routines.get(slug)
     if found is None:
         raise Http404(f"no routine {slug!r}")
+    card = _card(library, found)
     return render(request, "catalogue/routine.html", {
-        "card": _card(library, found),
+        "card": card,
         "routine": found,
-        "phases": _phases(library, found),
+        "phases": _phases(library, found, card.left_out),
+        "left_out": [LeftOutView(library.exercises[slug], why)
+                     for slug, why in {i.exercise: i.why for i in card.left_out}.items()],
         "conditions": [c for c in library.conditions.values() if slug in c.routines],
     })
 

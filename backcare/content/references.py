@@ -12,7 +12,7 @@ Problem = tuple[str, str, str]
 #: Condition pages live at /<slug>/, beside these top-level paths of the site.
 RESERVED_TOP_LEVEL = frozenset({
     "api", "static", "exercises", "routines", "disclaimer", "plans", "screen", "history",
-    "play", "admin", "accounts", "worksheets",
+    "play", "admin", "accounts", "worksheets", "painful-exercises",
 })
 
 

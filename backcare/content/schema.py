@@ -32,6 +32,14 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max
 Position = Literal["on-back", "on-stomach", "hands-and-knees", "seated", "standing"]
 Place = Literal["floor", "bed", "couch", "chair", "standing"]
 Kind = Literal["stretch", "strengthening", "isometric", "mobility"]
+#: What one repetition is, as every page, PDF, the CLI and both players say it: a "hold"
+#: (get into position and stay still for ``hold_seconds``) or a "move" (keep moving, one
+#: repetition taking about ``hold_seconds``). See :attr:`Exercise.hold_or_move`.
+Action = Literal["hold", "move"]
+#: The action an exercise's kind implies when its content file does not state one.
+ACTION_OF_KIND: dict[str, Action] = {
+    "stretch": "hold", "isometric": "hold", "mobility": "move", "strengthening": "move",
+}
 BodyArea = Literal[
     "low-back", "mid-back", "upper-back", "neck", "shoulders",
     "hips", "glutes", "hamstrings", "abdominals", "sides",
@@ -135,6 +143,9 @@ class Exercise(Model):
     body_areas: tuple[BodyArea, ...] = Field(min_length=1)
     equipment: tuple[Equipment, ...] = ()
     per_side: bool
+    #: "hold" or "move", stated when the kind alone would say it wrongly (prone props is a
+    #: mobility exercise that is held). Unset, it follows the kind: see ``hold_or_move``.
+    action: Action | None = None
     dose: Dose
     #: The movement families it loads (see Movement); the condition rules act on these.
     movements: tuple[Movement, ...] = Field(min_length=1, max_length=13)
@@ -153,6 +164,17 @@ class Exercise(Model):
     def needs_floor(self) -> bool:
         """True when it can only be done lying or kneeling on a floor, bed or couch."""
         return self.position in LYING_OR_KNEELING
+
+    @property
+    def hold_or_move(self) -> Action:
+        """The one rule for "hold" versus "move", used by every page, PDF, the CLI and players.
+
+        The content's own ``action`` if it states one, else the kind's: a stretch or an
+        isometric exercise is held, a mobility or strengthening exercise is moved. The dose
+        never decides: one slow 30-second bout of cat/cow is still a movement, and prone props
+        held for 30 s is a hold because its file says so.
+        """
+        return self.action or ACTION_OF_KIND[self.kind]
 
     @property
     def position_label(self) -> str:

@@ -5,10 +5,15 @@ Plain Python, so the template filters, the terminal and the PDFs say the same th
 
 from __future__ import annotations
 
-from backcare.content.schema import Dose, Exercise
+from backcare.content.schema import Action, Dose, Exercise
 
-#: A repetition this long is a hold, whatever the kind of exercise.
-HELD_SECONDS = 10
+#: The word a player shows while a repetition is done, for each action.
+ACTION_LABELS: dict[Action, str] = {"hold": "Hold", "move": "Move"}
+
+
+def action_of(exercise: Exercise) -> Action:
+    """``"hold"`` or ``"move"``: the one rule (see :attr:`Exercise.hold_or_move`)."""
+    return exercise.hold_or_move
 
 
 def format_duration(total: int) -> str:
@@ -32,11 +37,18 @@ def times(n: int) -> str:
 
 
 def dose_parts(dose: Dose, exercise: Exercise) -> list[str]:
-    """``["Hold 30 s", "3 times", "each side"]`` for holds; ``["10 times", "hold 5 s"]`` for moves."""
-    if exercise.kind in ("stretch", "isometric") or dose.hold_seconds >= HELD_SECONDS:
+    """``["Hold 30 s", "3 times", "each side"]`` for holds; ``["10 times", "hold 5 s"]`` for moves.
+
+    Whether it is a hold or a move is :func:`action_of`'s to say, never the dose's: only a
+    hold starts with "Hold". One long bout of a mobility move reads "Move slowly for 30 s".
+    """
+    if action_of(exercise) == "hold":
         parts = [f"Hold {dose.hold_seconds} s", times(dose.reps)]
     elif exercise.kind == "mobility":
-        parts = [times(dose.reps), f"about {dose.hold_seconds} s each"]
+        if dose.reps == 1:
+            parts = [f"Move slowly for {dose.hold_seconds} s"]
+        else:
+            parts = [times(dose.reps), f"about {dose.hold_seconds} s each"]
     else:
         parts = [times(dose.reps), f"hold {dose.hold_seconds} s"]
     if exercise.per_side:

@@ -70,6 +70,9 @@ class ExerciseOut(Out):
     needs_floor: bool
     places: list[Place]
     kind: Kind
+    action: Literal["hold", "move"] = Field(
+        description="what one repetition is: hold (stay still) or move; the same word every "
+                    "page, PDF, the CLI and both players use")
     body_areas: list[BodyArea]
     equipment: list[Equipment]
     per_side: bool = Field(description="done on the left and then the right side")
@@ -181,8 +184,8 @@ def exercise_out(library: Library, ex: Exercise) -> ExerciseOut:
     return ExerciseOut(
         slug=ex.slug, name=ex.name, other_names=list(ex.other_names), summary=ex.summary,
         position=ex.position, needs_floor=ex.needs_floor, places=list(ex.places),
-        kind=ex.kind, body_areas=list(ex.body_areas), equipment=list(ex.equipment),
-        per_side=ex.per_side, dose=DoseOut(**ex.dose.model_dump()),
+        kind=ex.kind, action=ex.hold_or_move, body_areas=list(ex.body_areas),
+        equipment=list(ex.equipment), per_side=ex.per_side, dose=DoseOut(**ex.dose.model_dump()),
         movements=list(ex.movements), min_reps=ex.min_reps,
         steps=list(ex.steps), cues=list(ex.cues), precautions=list(ex.precautions),
         rules=RulesOut(only_with_conditions=list(ex.rules.only_with_conditions),

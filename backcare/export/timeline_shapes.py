@@ -22,6 +22,10 @@ class StepOut(BaseModel):
     rest_seconds: int
     cue: str
     starts_at: int
+    action: Literal["hold", "move"] = Field(
+        description="what this repetition is: hold (stay still for hold_seconds) or move (keep "
+                    "moving, one repetition taking about hold_seconds); one rule for every "
+                    "page, PDF, the CLI and both players")
 
 
 class ChangeOut(BaseModel):
@@ -39,10 +43,13 @@ class LeftOutOut(BaseModel):
     """An exercise of the routine that this timeline leaves out, and why."""
 
     exercise: str
-    reason: Literal["needs-known-condition", "condition", "skipped", "no-floor", "time"] = Field(
+    reason: Literal["needs-known-condition", "condition", "skipped", "hurt-last-time", "no-floor",
+                    "time"] = Field(
         description="needs-known-condition: only for a condition you have not told us about; "
                     "condition: a condition you told us about rules it out; skipped: you "
-                    "said it hurts; no-floor: it needs the floor; time: to fit your time")
+                    "said it hurts; hurt-last-time: it hurt in a session on this device "
+                    "(POST /api/painful-exercises/<slug>/include puts it back); no-floor: it "
+                    "needs the floor; time: to fit your time")
     why: str
 
 
@@ -65,7 +72,8 @@ def steps_out(timeline: Timeline) -> list[StepOut]:
     return [
         StepOut(index=i, exercise=s.exercise, name=s.name, side=s.side, set=s.set, sets=s.sets,
                 rep=s.rep, reps=s.reps, hold_seconds=s.hold_seconds,
-                rest_seconds=s.rest_seconds, cue=s.cue, starts_at=s.starts_at)
+                rest_seconds=s.rest_seconds, cue=s.cue, starts_at=s.starts_at,
+                action=s.action)
         for i, s in enumerate(timeline.steps)
     ]
 

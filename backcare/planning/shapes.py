@@ -5,6 +5,8 @@ Plain Python: no Django here, so the CLI can use it without setting Django up.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from urllib.parse import urlencode
 
 from pydantic import BaseModel
@@ -43,11 +45,12 @@ def plan_out(plan: Plan, *, personal: bool = True) -> TimelineOut:
                         left_out=left_out, advice=list(plan.advice))
 
 
-def safe_default_out(library: Library, routine_slug: str) -> TimelineOut:
+def safe_default_out(library: Library, routine_slug: str,
+                     hurt: Mapping[str, date] | None = None) -> TimelineOut:
     """The timeline for someone who has told us nothing: the routine less what needs a
-    known condition, each left out with how to include it. Raises PlanError when nothing
-    is left (a routine made only of such exercises)."""
-    return plan_out(safe_default_plan(library, routine_slug), personal=False)
+    known condition, each left out with how to include it (and less what hurt on this
+    device, given ``hurt``). Raises PlanError when nothing is left."""
+    return plan_out(safe_default_plan(library, routine_slug, hurt), personal=False)
 
 
 class QuestionOut(BaseModel):

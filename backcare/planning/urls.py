@@ -7,4 +7,5 @@ urlpatterns = [
     path("screen/", views.screen, name="screen"),
     path("routines/<slug:slug>/fit/", views.fit, name="fit"),
     path("routines/<slug:slug>/plan/", views.plan, name="plan"),
+    path("painful-exercises/<slug:slug>/include/", views.include_again, name="include_again"),
 ]

@@ -35,6 +35,8 @@ from backcare.plans import (
     profile_to_params,
 )
 from backcare.plans.condition_rules import conditions_text
+from backcare.practice.device import device_id
+from backcare.practice.painful_marks import hurt_days
 
 #: How the plan page groups its changes, in this order.
 CHANGE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -61,7 +63,8 @@ def change_groups(library: Library, changes: tuple[Change, ...],
         rows = [{"kind": c.kind, "exercise": _name(library, c.exercise),
                  "replacement": _name(library, c.replacement) if c.replacement else "",
                  "reason": c.reason,
-                 "tell_us_url": change_url if c.kind in TELL_US else ""}
+                 "tell_us_url": change_url if c.kind in TELL_US else "",
+                 "include_slug": c.exercise if c.kind == "hurt-last-time" else ""}
                 for c in changes if c.kind in kinds]
         if rows:
             groups.append({"heading": heading, "changes": rows})
@@ -129,7 +132,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
     if request.META.get("QUERY_STRING", "") != query:  # one tidy, shareable URL per plan
         return HttpResponseRedirect(_with_query(request.path, query))
     try:
-        made = make_plan(library, slug, profile)
+        made = make_plan(library, slug, profile, hurt_days(device_id(request)))
     except InputError as exc:
         return render_form(request, routine, exc.errors, status=400)
     except PlanError as exc:

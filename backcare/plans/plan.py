@@ -8,6 +8,7 @@ players and worksheets use, and ``total_seconds`` is that timeline's total.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, NamedTuple
 
 from backcare.plans.profile import Profile
@@ -18,15 +19,16 @@ LeftOutReason = Literal[
     "needs-known-condition",  # only for a condition the person has not told us about
     "condition",              # a condition the person told us about rules it out
     "skipped",                # the person said it hurts
+    "hurt-last-time",         # it hurt in a session on this device, until included again
     "no-floor",               # needs the floor, and no usable seated version
     "time",                   # left out so the plan fits the time available
 ]
 LEFT_OUT_REASONS: tuple[LeftOutReason, ...] = (
-    "needs-known-condition", "condition", "skipped", "no-floor", "time",
+    "needs-known-condition", "condition", "skipped", "hurt-last-time", "no-floor", "time",
 )
 
 ChangeKind = Literal[
-    "needs-known-condition", "condition", "skipped", "no-floor", "time",  # left out
+    "needs-known-condition", "condition", "skipped", "hurt-last-time", "no-floor", "time",
     "swapped",       # needs the floor; replaced by its declared seated version
     "flagged",       # kept, with a caution for a condition the person told us about
     "sets-reduced",  # fewer sets so the plan fits the time available
@@ -76,6 +78,8 @@ class Plan:
     changes: tuple[Change, ...]
     #: Said on every plan for the person's conditions (e.g. get the surgeon's OK first).
     advice: tuple[str, ...] = ()
+    #: Exercises this device said hurt (slug -> the day), left out until included again.
+    hurt: tuple[tuple[str, date], ...] = ()
 
     @property
     def total_seconds(self) -> int:

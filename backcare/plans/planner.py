@@ -16,6 +16,9 @@ Same library, routine and profile in, equal plan out. Plain Python: no Django he
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+
 from backcare.content import Library
 from backcare.content.rules_schema import NONE_KNOWN, OTHER
 from backcare.plans.budget import fit_to_budget
@@ -42,14 +45,19 @@ def check_profile(library: Library, profile: Profile) -> None:
         raise InputError(errors)
 
 
-def make_plan(library: Library, routine_slug: str, profile: Profile) -> Plan:
-    """The routine adapted to this person. Raises InputError or PlanError."""
+def make_plan(library: Library, routine_slug: str, profile: Profile,
+              hurt: Mapping[str, date] | None = None) -> Plan:
+    """The routine adapted to this person. Raises InputError or PlanError.
+
+    ``hurt``: exercises that hurt on this device (slug -> the day it hurt), left out until
+    the person includes them again; the edges read it from the device's session log."""
     routine = library.routines.get(routine_slug)
     if routine is None:
         raise InputError({"routine": f"there is no routine called {routine_slug!r}"})
     check_profile(library, profile)
 
-    items, changes = fit_to_person(library, routine, profile)
+    hurt = {slug: day for slug, day in (hurt or {}).items() if slug in library.exercises}
+    items, changes = fit_to_person(library, routine, profile, hurt)
     if not items:
         raise PlanError(
             "Nothing in this routine suits you today: every exercise in it was left out "
@@ -71,9 +79,11 @@ def make_plan(library: Library, routine_slug: str, profile: Profile) -> Plan:
         timeline=build_timeline(items, routine.transition_seconds),
         changes=changes + flags,
         advice=advice(library.rules, profile),
+        hurt=tuple(sorted(hurt.items())),
     )
 
 
-def safe_default_plan(library: Library, routine_slug: str) -> Plan:
+def safe_default_plan(library: Library, routine_slug: str,
+                      hurt: Mapping[str, date] | None = None) -> Plan:
     """The plan for someone who has told us nothing (:data:`SAFE_DEFAULT`)."""
-    return make_plan(library, routine_slug, SAFE_DEFAULT)
+    return make_plan(library, routine_slug, SAFE_DEFAULT, hurt)

@@ -3,6 +3,8 @@
 Everything here is driven by the content, never by code that names an exercise:
 
 - ``profile.skip``: the exercise is left out ("skipped").
+- ``hurt``: it hurt in a session on this device and has not been included again
+  ("hurt-last-time").
 - the condition rules (:mod:`backcare.plans.condition_rules`): left out when it is only
   for a condition the person has not told us about ("needs-known-condition") or when a
   condition they told us about rules it out ("condition").
@@ -20,6 +22,9 @@ made shorter than the alternative's own. Rest always comes from the alternative.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
 
 from backcare.content import Library
 from backcare.content.schema import Dose, DoseOverride, Exercise, Routine
@@ -41,10 +46,17 @@ def swapped_dose(alternative: Exercise, override: DoseOverride) -> Dose:
     })
 
 
+def hurt_reason(day: date) -> str:
+    """Why an exercise that hurt on this device is left out (the day in words)."""
+    return (f"Left out because it hurt on {day.day} {day:%b}. You can include it again "
+            f"when you feel ready.")
+
+
 def _alternative_problem(
-    library: Library, alt: Exercise, profile: Profile, in_plan: set[str]
+    library: Library, alt: Exercise, profile: Profile, in_plan: set[str],
+    hurt: Mapping[str, date],
 ) -> str | None:
-    if alt.slug in profile.skip:
+    if alt.slug in profile.skip or alt.slug in hurt:
         return f"its seated version, {alt.name}, is on your list of exercises that hurt"
     if exclusion(library.rules, alt, profile) is not None:
         return f"its seated version, {alt.name}, does not suit what you told us about your health"
@@ -56,9 +68,14 @@ def _alternative_problem(
 
 
 def fit_to_person(
-    library: Library, routine: Routine, profile: Profile
+    library: Library, routine: Routine, profile: Profile,
+    hurt: Mapping[str, date] | None = None,
 ) -> tuple[tuple[Dosed, ...], tuple[Change, ...]]:
-    """The routine's items that suit this person, in order, and every change made."""
+    """The routine's items that suit this person, in order, and every change made.
+
+    ``hurt``: exercises that hurt in a session on this device (slug -> the day), left out
+    like a skipped one until the person includes them again."""
+    hurt = hurt or {}
     dosed = library.dosed(routine)
     overrides = [item.dose for item in routine.items]
     verdicts: list[Dosed | Change | None] = []  # None: needs a seated swap, decided below
@@ -68,6 +85,8 @@ def fit_to_person(
         if ex.slug in profile.skip:
             verdicts.append(Change("skipped", ex.slug, None,
                                    "Left out because you said it hurts."))
+        elif ex.slug in hurt:
+            verdicts.append(Change("hurt-last-time", ex.slug, None, hurt_reason(hurt[ex.slug])))
         elif excluded is not None:
             verdicts.append(excluded)
         elif ex.needs_floor and not profile.floor:
@@ -88,7 +107,7 @@ def fit_to_person(
         ex = item.exercise
         alt_slug = ex.seated_alternative
         alt = library.exercises.get(alt_slug) if alt_slug else None
-        problem = (_alternative_problem(library, alt, profile, in_plan) if alt is not None
+        problem = (_alternative_problem(library, alt, profile, in_plan, hurt) if alt is not None
                    else "it has no seated version")
         if alt is None or problem is not None:
             changes.append(Change(

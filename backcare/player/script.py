@@ -7,7 +7,8 @@ is, so nobody has to work it out while lying on the floor:
 - **Get ready** before each exercise: :data:`GET_READY_SECONDS` before the first, and
   before each later one the routine's pause between exercises (the rest after the last
   step of the one before), made at least :data:`GET_READY_SECONDS` long.
-- **Now**: the hold (or the movement) of one repetition, for ``hold_seconds``.
+- **Hold** or **Move**: one repetition, for ``hold_seconds``, named by the step's
+  ``action`` (:data:`backcare.content.wording.ACTION_LABELS`, the same rule as every page).
 - **Relax**, **Switch sides** or **Next round**: the rest between two steps of the same
   exercise, for ``rest_seconds``.
 
@@ -20,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from backcare.content.wording import ACTION_LABELS
 
 if TYPE_CHECKING:
     from backcare.timeline import Step
@@ -66,7 +69,7 @@ def build_phases(steps: Sequence[Step], get_ready: int = GET_READY_SECONDS) -> t
             pause = steps[index - 1].rest_seconds if index else 0
             phases.append(Phase("ready", "Get ready", max(get_ready, pause), index))
         if step.hold_seconds > 0:
-            phases.append(Phase("hold", "Now", step.hold_seconds, index))
+            phases.append(Phase("hold", ACTION_LABELS[step.action], step.hold_seconds, index))
         nxt = steps[index + 1] if index + 1 < len(steps) else None
         if nxt is not None and not _starts_exercise(steps, index + 1) and step.rest_seconds > 0:
             phases.append(Phase("rest", _rest_label(step, nxt), step.rest_seconds, index))

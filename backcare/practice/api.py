@@ -21,7 +21,8 @@ of at most ±14:00 — so no value can overflow a database's date range.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
 from typing import Literal
 from urllib.parse import parse_qsl
 
@@ -49,6 +50,7 @@ from backcare.plans import (
 from backcare.practice.device import device_id, ensure_device
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.models import PracticeSession
+from backcare.practice.painful_marks import hurt_days, remember_hurt
 from backcare.site.api_errors import NOT_FOUND, READS, WRITES, Message, links, problems
 from backcare.site.personal import mark_personal
 from backcare.timeline import Timeline
@@ -72,7 +74,8 @@ BODY = ("body", "payload")  # where ninja puts the fields of the JSON body
 
 # --- Plans and timelines -----------------------------------------------------------------
 
-def plan_from_params(library: Library, routine: str, params: dict[str, str]) -> Plan:
+def plan_from_params(library: Library, routine: str, params: dict[str, str],
+                     hurt: Mapping[str, date] | None = None) -> Plan:
     """The plan for these query parameters; InputError names a bad field.
 
     A plan that cannot be made (PlanError) is reported against ``minutes`` when time is
@@ -80,7 +83,7 @@ def plan_from_params(library: Library, routine: str, params: dict[str, str]) -> 
     """
     profile = profile_from_params(params)
     try:
-        return make_plan(library, routine, profile)
+        return make_plan(library, routine, profile, hurt)
     except PlanError as exc:
         field = "minutes" if exc.minimum_seconds is not None else "plan"
         raise InputError({field: exc.message}) from None
@@ -118,9 +121,12 @@ def get_timeline(
     found = library.routines.get(routine)
     if found is None:
         raise HttpError(404, f"No routine called {routine!r}. See /api/routines for the list.")
+    hurt = hurt_days(device_id(request))
+    if hurt:  # what hurt on this device is left out: the answer is this device's own
+        mark_personal(request)
     if not asks_for_plan(request.GET.getlist):
         try:
-            return safe_default_out(library, found.slug)
+            return safe_default_out(library, found.slug, hurt)
         except PlanError as exc:
             raise problems({"plan": exc.message}, "query") from None
     mark_personal(request)
@@ -128,7 +134,7 @@ def get_timeline(
         raise HttpError(403, "A personal plan needs the safety questions first. Answer them "
                              "at /screen/, then ask again.")
     try:
-        plan = plan_from_params(library, found.slug, profile_params(request.GET.getlist))
+        plan = plan_from_params(library, found.slug, profile_params(request.GET.getlist), hurt)
     except InputError as exc:
         raise problems(exc.errors, "query") from None
     return plan_out(plan)
@@ -151,6 +157,11 @@ class SessionIn(Schema):
     steps_done: StrictInt = Field(ge=0)
     steps_total: StrictInt = Field(ge=0)
     stopped_for_pain: StrictBool = False
+    painful_exercise: str | None = Field(
+        None, max_length=120,
+        description="after a stop for pain: the exercise that hurt (a slug of this routine), "
+                    "or null for not sure. Sending the same id again with it set adds it "
+                    "to a session saved without it; this device's next plans leave it out")
 
     @field_validator("started_at", "ended_at")
     @classmethod
@@ -177,6 +188,7 @@ class SessionOut(Schema):
     steps_done: int
     steps_total: int
     stopped_for_pain: bool
+    painful_exercise: str | None
     created_at: datetime
 
 
@@ -185,7 +197,8 @@ def session_out(row: PracticeSession) -> SessionOut:
         id=row.id, routine=row.routine, plan=row.plan or None, started_at=row.started_at,
         ended_at=row.ended_at, pain_before=row.pain_before, pain_after=row.pain_after,
         feeling=row.feeling, steps_done=row.steps_done, steps_total=row.steps_total,
-        stopped_for_pain=row.stopped_for_pain, created_at=row.created_at,
+        stopped_for_pain=row.stopped_for_pain, painful_exercise=row.painful_exercise or None,
+        created_at=row.created_at,
     )
 
 
@@ -202,6 +215,14 @@ def _timeline_for(library: Library, payload: SessionIn) -> tuple[Timeline, str]:
         detail = "; ".join(f"{field} {message}" for field, message in exc.errors.items())
         raise problems({"plan": detail}, *BODY) from None
     return plan.timeline, plan_query(plan.profile)
+
+
+def _exercises_of(library: Library, routine: str) -> set[str]:
+    """The exercises a session of this routine can have played: its own and their seated
+    versions (a plan may swap one in)."""
+    found = {item.exercise for item in library.routines[routine].items}
+    seated = {library.exercises[slug].seated_alternative for slug in found}
+    return found | {slug for slug in seated if slug}
 
 
 def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
@@ -223,6 +244,11 @@ def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
                                  f"{'plan' if plan else 'routine'} has")
     if payload.steps_done > payload.steps_total:
         errors["steps_done"] = "is more than steps_total"
+    if payload.painful_exercise:
+        if not payload.stopped_for_pain:
+            errors["painful_exercise"] = "is only for a session stopped because it hurt"
+        elif payload.painful_exercise not in _exercises_of(library, payload.routine):
+            errors["painful_exercise"] = "is not an exercise of this routine"
     if errors:
         raise problems(errors, *BODY)
     return plan
@@ -242,7 +268,8 @@ def save_session(request: HttpRequest, response: HttpResponse,
     mark_personal(request)
     plan = check_session(get_library(), payload, timezone.now())
     device = ensure_device(request, response)
-    values = payload.model_dump(exclude={"id", "plan"})
+    values = payload.model_dump(exclude={"id", "plan", "painful_exercise"})
+    values["painful_exercise"] = payload.painful_exercise or ""
     # get_or_create inserts in its own savepoint and, when a concurrent save of the same id
     # wins the race (IntegrityError), reads back the winner's row: a retry never duplicates.
     row, created = PracticeSession.objects.get_or_create(
@@ -251,6 +278,13 @@ def save_session(request: HttpRequest, response: HttpResponse,
     if row.device != device:
         raise HttpError(409, "A session with this id was saved from another device. "
                              "Make a new id for a new session.")
+    answered = (not created and bool(payload.painful_exercise) and not row.painful_exercise
+                and row.stopped_for_pain)
+    if answered:  # the stop screen saves at once, then sends the answer with the same id
+        row.painful_exercise = payload.painful_exercise or ""
+        row.save(update_fields=["painful_exercise"])
+    if created or answered:  # a plain retry never brings back a mark the person cleared
+        remember_hurt(row)
     return Status(201 if created else 200, session_out(row))
 
 

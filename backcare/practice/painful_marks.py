@@ -9,7 +9,7 @@ the include endpoint all come here; the planner only receives the list of slugs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -43,6 +43,11 @@ def hurt_last_time(device: str | None) -> tuple[HurtLastTime, ...]:
         return ()
     marks = PainfulExercise.objects.filter(device=device, included_again_at__isnull=True)
     return tuple(HurtLastTime(m.exercise, m.hurt_at) for m in marks.order_by("hurt_at", "exercise"))
+
+
+def hurt_days(device: str | None) -> dict[str, date]:
+    """What the planner takes: exercise -> the day (local time) it hurt."""
+    return {m.exercise: timezone.localtime(m.hurt_at).date() for m in hurt_last_time(device)}
 
 
 def include_again(device: str | None, exercise: str) -> bool:

@@ -34,7 +34,8 @@ from backcare.plans import (
     profile_from_params,
     profile_params,
 )
-from backcare.practice.device import ensure_device
+from backcare.practice.device import device_id, ensure_device
+from backcare.practice.painful_marks import hurt_days
 
 #: What each plan parameter is, for the page that explains a bad one.
 PARAM_LABELS = {
@@ -62,6 +63,7 @@ def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, An
             "position": exercise.position_label,
             "summary": exercise.summary,
             "kind": exercise.kind,
+            "precautions": list(exercise.precautions),  # shown on each get-ready screen
             "demo": reverse("exercise_demo", args=[slug]),
         }
     return info
@@ -73,10 +75,11 @@ def _timeline_for(request: HttpRequest, library: Library, routine: Routine) -> T
 
     Raises InputError (bad parameters) or PlanError (no plan can be made).
     """
+    hurt = hurt_days(device_id(request))  # what hurt on this device stays out
     if not asks_for_plan(request.GET.getlist):
-        return safe_default_out(library, routine.slug)
+        return safe_default_out(library, routine.slug, hurt)
     profile = profile_from_params(profile_params(request.GET.getlist))
-    return plan_out(make_plan(library, routine.slug, profile))
+    return plan_out(make_plan(library, routine.slug, profile, hurt))
 
 
 def play_routine(request: HttpRequest, slug: str) -> HttpResponse:

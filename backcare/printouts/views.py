@@ -5,7 +5,8 @@
 too) the worksheet is the person's plan, which needs a current
 red-flag screen, exactly like the plan page: without one, the person is sent to the
 screen and comes back here after. A bad parameter is a 400 naming the field. With none,
-the worksheet is the safe default's (:mod:`backcare.worksheets.default_sheet`).
+the worksheet is the safe default's (:mod:`backcare.worksheets.default_sheet`) — after
+the same screen too, as the follow-along. Exercises that hurt on this device are left out.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from backcare.plans import (
     profile_from_params,
     profile_params,
 )
+from backcare.practice.device import device_id
+from backcare.practice.painful_marks import hurt_days
 from backcare.worksheets import Worksheet, check_paper, plan_worksheet
 from backcare.worksheets.default_sheet import default_worksheet
 
@@ -74,18 +77,20 @@ def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     except ValueError as exc:
         return _bad_request(f"paper: {exc}")
 
-    if not asks_for_plan(request.GET.getlist):
-        try:  # nothing known: the safe default, as the follow-along plays it
-            sheet = default_worksheet(library, slug, paper)
-        except PlanError as exc:
-            return _bad_request(f"plan: {exc.message}")
-        return _pdf_response(request, sheet, personal=False)
-
+    # A worksheet is a routine to follow at home: the same safety screen as the players.
     redirect = needs_screen(request)
     if redirect is not None:
         return redirect
+    hurt = hurt_days(device_id(request))
+    if not asks_for_plan(request.GET.getlist):
+        try:  # nothing known: the safe default, as the follow-along plays it
+            sheet = default_worksheet(library, slug, paper, hurt=hurt)
+        except PlanError as exc:
+            return _bad_request(f"plan: {exc.message}")
+        return _pdf_response(request, sheet, personal=True)
     try:
-        plan = make_plan(library, slug, profile_from_params(profile_params(request.GET.getlist)))
+        plan = make_plan(library, slug, profile_from_params(profile_params(request.GET.getlist)),
+                         hurt)
     except InputError as exc:
         return _bad_request(str(exc))  # "field: message; field: message"
     except PlanError as exc:

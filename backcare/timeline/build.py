@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # annotations only: content imports the timeline, not the other way round
-    from backcare.content.schema import Dose, Exercise
+    from backcare.content.schema import Action, Dose, Exercise
 
 Side = Literal["left", "right"]
 SIDE_SWITCH_SECONDS = 5
@@ -40,6 +40,8 @@ class Step:
     rest_seconds: int
     cue: str
     starts_at: int
+    #: "hold" or "move": what this repetition is (``Exercise.hold_or_move``, the one rule).
+    action: Action
 
     @property
     def ends_at(self) -> int:
@@ -94,6 +96,7 @@ def build_timeline(items: list[Dosed] | tuple[Dosed, ...], transition_seconds: i
             rest_seconds=rest,
             cue=item.exercise.cues[0],
             starts_at=clock,
+            action=item.exercise.hold_or_move,
         )
         steps.append(step)
         clock = step.ends_at

@@ -24,8 +24,9 @@ from backcare.worksheets.figure import figure_maker
 from backcare.worksheets.pdf import PAPER_LABELS, PAPERS, render_pdf
 from backcare.worksheets.sheet import Sheet, plan_sheet, routine_sheet
 
-#: Part of every key: bump it when the layout changes, so old ETags stop matching.
-LAYOUT_VERSION = "2"
+#: Part of every key: bump it when the layout or the wording changes, so old ETags stop
+#: matching (3: one hold-or-move rule for every dose).
+LAYOUT_VERSION = "3"
 #: 7 routines x 2 papers, plus room for plans; each worksheet is roughly 30-100 KB.
 CACHE: LRUCache[Worksheet] = LRUCache(max_entries=64, max_bytes=16 * 1024 * 1024,
                                       size_of=lambda w: len(w.pdf))
@@ -57,6 +58,8 @@ def cache_key(library: Library, slug: str, paper: str, plan: Plan | None = None)
     parts = [f"ws{LAYOUT_VERSION}", _hash_part(library), slug]
     if plan is not None:
         params = urlencode(sorted(profile_to_params(plan.profile).items()))
+        # What hurt on the device changes the plan too (left out until included again).
+        params += "".join(f"&hurt={slug}:{day.isoformat()}" for slug, day in plan.hurt)
         parts += ["plan", hashlib.sha256(params.encode()).hexdigest()[:12]]
     return "-".join([*parts, paper])
 

@@ -9,6 +9,9 @@ Plain Python, shared by the web route and ``backcare worksheet``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+
 from backcare.content import Library
 from backcare.plans import safe_default_plan
 from backcare.worksheets import CACHE, Worksheet, plan_worksheet, routine_worksheet
@@ -16,10 +19,12 @@ from backcare.worksheets.cache import LRUCache
 
 
 def default_worksheet(library: Library, slug: str, paper: str = "a4", *,
-                      cache: LRUCache[Worksheet] | None = CACHE) -> Worksheet:
-    """The worksheet to give when nothing is known. Raises PlanError when the safe default
-    leaves nothing (a routine made only of exercises for a known condition)."""
-    plan = safe_default_plan(library, slug)
+                      cache: LRUCache[Worksheet] | None = CACHE,
+                      hurt: Mapping[str, date] | None = None) -> Worksheet:
+    """The worksheet to give when nothing is known (less what hurt on this device, given
+    ``hurt``). Raises PlanError when the safe default leaves nothing (a routine made only
+    of exercises for a known condition)."""
+    plan = safe_default_plan(library, slug, hurt)
     if not plan.left_out:
         return routine_worksheet(library, slug, paper, cache=cache)
     return plan_worksheet(library, plan, paper, cache=cache)

@@ -9,7 +9,7 @@ FULL_KEYS = {
     "slug", "name", "other_names", "summary", "position", "needs_floor", "places", "kind",
     "body_areas", "equipment", "per_side", "dose", "steps", "cues", "precautions", "rules",
     "seated_alternative", "source", "used_in", "movements", "min_reps", "left_out_for",
-    "flagged_for",
+    "flagged_for", "action",
 }
 
 

@@ -91,6 +91,8 @@ def expected_label(data: dict[str, Any], phase: Phase) -> str:
     if phase.kind == "ready":
         return "Get ready"
     if phase.kind == "hold":
+        if step.get("action"):  # the timeline says: "hold" or "move"
+            return "Hold" if step["action"] == "hold" else "Move"
         kind = data["exercises"][step["exercise"]]["kind"]
         return "Hold" if kind in ("stretch", "isometric") else "Move"
     upcoming = steps[phase.step + 1]

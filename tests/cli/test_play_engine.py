@@ -143,7 +143,9 @@ def test_the_screen_shows_what_to_do(library: Library) -> None:
     console = Console(width=90, record=True, color_system=None)
     console.print(render(player, GET_READY_SECONDS + 0.1, "Title"))
     text = console.export_text()
-    assert steps[0].cue in text and "NOW" in text and "left" in text
+    # pelvic tilt is a movement: the label says MOVE (a stretch's says HOLD), as on every page
+    assert steps[0].action == "move"
+    assert steps[0].cue in text and "MOVE" in text and "left" in text
     assert "Next:" in text and "h this hurts" in text
     assert clock(299) == "4:59" and clock(0.2) == "0:01"
     assert big_number("10").count("\n") == 4

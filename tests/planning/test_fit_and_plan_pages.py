@@ -13,6 +13,9 @@ from backcare.planning import views_plan
 
 from .conftest import CRACK, FIVE, text_of
 
+# The plan and worksheet pages read this device's "hurt last time" marks.
+pytestmark = pytest.mark.django_db
+
 PLAN = f"/routines/{FIVE}/plan/"
 QUERY = "floor=0&conditions=none-known&minutes=3&pain=4"
 QUERY_HTML = QUERY.replace("&", "&amp;")

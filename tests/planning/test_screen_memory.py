@@ -11,6 +11,9 @@ from backcare.planning import screen_memory
 
 from .conftest import CRACK
 
+# The plan and worksheet pages read this device's "hurt last time" marks.
+pytestmark = pytest.mark.django_db
+
 PLAN_URL = f"/routines/{CRACK}/plan/?floor=1&conditions=none-known"
 
 

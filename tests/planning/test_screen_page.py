@@ -11,6 +11,9 @@ from backcare.plans import QUESTIONS, SOURCES
 
 from .conftest import ALL_NO, CRACK, NOT_URGENT, URGENT, text_of
 
+# The plan and worksheet pages read this device's "hurt last time" marks.
+pytestmark = pytest.mark.django_db
+
 PLAN_URL = f"/routines/{CRACK}/plan/?floor=1&conditions=none-known"
 
 

@@ -17,6 +17,9 @@ from backcare.planning.screen_memory import COOKIE, signed_pass
 from backcare.plans import make_plan, profile_from_params
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
+# The player page reads this device's "hurt last time" marks.
+pytestmark = pytest.mark.django_db
+
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 PLAY = f"/routines/{FIVE_MINUTE}/play/"
 

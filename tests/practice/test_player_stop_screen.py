@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from django.test import Client
 
 from backcare.content import Library
 from backcare.planning.screen_memory import COOKIE, signed_pass
 from backcare.plans import routine_urgent_help
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
+
+# The player page reads this device's "hurt last time" marks.
+pytestmark = pytest.mark.django_db
 
 DEVICE = "0b3f6a52-2c1e-4d6e-9a57-2f0c1d8e4b11"
 

@@ -42,6 +42,9 @@ from backcare.practice.device import COOKIE as DEVICE_COOKIE
 from ..conftest import CONTENT
 from ..safety_oracle import allowed, check_safe, conditions_strategy
 
+# The plan and worksheet pages read this device's "hurt last time" marks.
+pytestmark = pytest.mark.django_db
+
 LIB = load_library(CONTENT)
 DEVICE = "0b3f6a52-2c1e-4d6e-9a57-2f0c1d8e4b11"
 CRACK = "dont-crack-your-back"

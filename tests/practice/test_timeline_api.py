@@ -16,6 +16,9 @@ from backcare.planning.screen_memory import COOKIE, SALT, signed_pass
 from backcare.plans import make_plan, profile_from_params, safe_default_plan
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
+# The plan and worksheet pages read this device's "hurt last time" marks.
+pytestmark = pytest.mark.django_db
+
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 
 DEVICE = "0b3f6a52-2c1e-4d6e-9a57-2f0c1d8e4b11"  # this test browser's device id
@@ -47,9 +50,10 @@ def test_the_five_minute_routine_is_the_librarys_timeline(library: Library) -> N
     # Step by step, the fields a player needs, straight from the one timeline.
     for out, step in zip(body["steps"], timeline.steps, strict=True):
         assert (out["exercise"], out["side"], out["rep"], out["reps"], out["hold_seconds"],
-                out["rest_seconds"], out["starts_at"]) == (
+                out["rest_seconds"], out["starts_at"], out["action"]) == (
             step.exercise, step.side, step.rep, step.reps, step.hold_seconds,
-            step.rest_seconds, step.starts_at)
+            step.rest_seconds, step.starts_at, step.action)
+        assert out["action"] == library.exercises[step.exercise].hold_or_move
 
 
 def test_every_routine_has_a_timeline(library: Library) -> None:

@@ -29,8 +29,10 @@ def test_doses_read_as_instructions(library: Library) -> None:
     assert dose(Dose(hold_seconds=3, reps=10, sets=2), bridge) == "10 times, hold 3 s, 2 rounds"
     cat_cow = library.exercises["cat-cow"]
     assert dose(Dose(hold_seconds=3, reps=10), cat_cow) == "10 times, about 3 s each"
-    # A long repetition reads as a hold even for a movement such as prone props.
+    # The content says prone props is held (action: hold), though its kind is mobility;
+    # a 30-second bout of cat/cow stays a movement (tests/web/test_hold_or_move.py).
     assert dose(Dose(hold_seconds=30, reps=3), library.exercises["prone-props"]) == "Hold 30 s, 3 times"
+    assert dose(Dose(hold_seconds=30, reps=1), cat_cow) == "Move slowly for 30 s"
 
 
 def test_enumerations_have_readable_labels() -> None:

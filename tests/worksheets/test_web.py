@@ -17,6 +17,9 @@ from backcare.practice.device import COOKIE as DEVICE_COOKIE
 from .conftest import page_texts, reader
 from .test_cli import exercise_headings
 
+# The plan and worksheet pages read this device's "hurt last time" marks.
+pytestmark = pytest.mark.django_db
+
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 URL = f"/routines/{FIVE_MINUTE}/worksheet.pdf"
 PLAN_QUERY = "floor=0&conditions=none-known&minutes=3"
@@ -36,8 +39,14 @@ def test_the_url_has_its_name() -> None:
     assert reverse("worksheets:routine_pdf", args=[FIVE_MINUTE]) == URL
 
 
-def test_routine_worksheet_is_an_inline_pdf(client: Client) -> None:
+def test_a_routine_worksheet_needs_the_screen_like_the_player(client: Client) -> None:
     response = client.get(URL)
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == "/screen/"
+
+
+def test_routine_worksheet_is_an_inline_pdf(screened: Client) -> None:
+    response = screened.get(URL)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
@@ -46,39 +55,39 @@ def test_routine_worksheet_is_an_inline_pdf(client: Client) -> None:
     assert int(response["Content-Length"]) == len(response.content)
     etag = response["ETag"]
     assert re.fullmatch(r'"ws\d+-[0-9a-f]{16}-' + FIVE_MINUTE + r'-a4"', etag)
-    assert "public" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]  # after the screen: this device's own
     library = get_library()
     text = " ".join(page_texts(response.content))
     for item in library.dosed(library.routines[FIVE_MINUTE]):
         assert item.exercise.name in text
 
 
-def test_with_nothing_known_the_worksheet_is_the_safe_default(client: Client) -> None:
-    response = client.get("/routines/dont-crack-your-back/worksheet.pdf")
-    assert response.status_code == 200 and "public" in response["Cache-Control"]
+def test_with_nothing_known_the_worksheet_is_the_safe_default(screened: Client) -> None:
+    response = screened.get("/routines/dont-crack-your-back/worksheet.pdf")
+    assert response.status_code == 200
     text = " ".join(page_texts(response.content))
     assert "1. Bridge" in text and "6. Prone props" not in text and "5. Prone props" not in text
     assert "Prone props: Left out because it is only for people who know they have a disc problem" in text
 
 
-def test_the_pdf_has_no_csp_but_the_pages_keep_theirs(client: Client) -> None:
+def test_the_pdf_has_no_csp_but_the_pages_keep_theirs(screened: Client) -> None:
     # Chrome's PDF viewer can show a blank page under default-src 'none'
-    assert "Content-Security-Policy" not in client.get(URL)
-    assert "default-src 'none'" in client.get(f"/routines/{FIVE_MINUTE}/")["Content-Security-Policy"]
-    assert client.get(URL)["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" not in screened.get(URL)
+    assert "default-src 'none'" in screened.get(f"/routines/{FIVE_MINUTE}/")["Content-Security-Policy"]
+    assert screened.get(URL)["X-Content-Type-Options"] == "nosniff"
 
 
-def test_same_worksheet_same_etag_and_304(client: Client) -> None:
-    first = client.get(URL)
-    again = client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
+def test_same_worksheet_same_etag_and_304(screened: Client) -> None:
+    first = screened.get(URL)
+    again = screened.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert again["ETag"] == first["ETag"]
     assert again.content == b""
 
 
-def test_letter_is_another_worksheet(client: Client) -> None:
-    a4 = client.get(URL)
-    letter = client.get(URL + "?paper=letter")
+def test_letter_is_another_worksheet(screened: Client) -> None:
+    a4 = screened.get(URL)
+    letter = screened.get(URL + "?paper=letter")
     assert letter.status_code == 200
     assert letter["Content-Disposition"].endswith('-worksheet-letter.pdf"')
     assert letter["ETag"] != a4["ETag"]

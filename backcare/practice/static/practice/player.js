@@ -10,6 +10,8 @@
 import { buildSchedule, phaseAt, skipTarget, backTarget, isFirstOfExercise } from "./schedule.js";
 import { Cues, voicePreference } from "./cues.js";
 import { SessionLog, forget, keep, newId, pendingSessions } from "./sessions.js";
+import { askWhichHurt, exercisesOf } from "./hurt.js";
+import { showPrecautions } from "./precautions.js";
 
 const READY_KEY = "backcare.getReady";
 const data = JSON.parse(document.getElementById("timeline").textContent);
@@ -23,12 +25,13 @@ const ui = {
   play: $("play"), progress: $("progress"), timeLeft: $("time-left"),
   phaseLabel: $("phase-label"), countdown: $("countdown"), name: $("now-name"),
   side: $("now-side"), rep: $("now-rep"), set: $("now-set"), cue: $("now-cue"),
-  position: $("now-position"), demo: $("now-demo"), next: $("next"),
+  position: $("now-position"), demo: $("now-demo"), next: $("next"), precautions: $("now-precautions"),
   pausedNote: $("paused-note"), pause: $("pause"), skip: $("skip"), back: $("back"),
   wakeNote: $("wake-note"),
   finish: $("finish"), finishTitle: $("finish-title"), finishSummary: $("finish-summary"),
   finishForm: $("finish-form"), save: $("save"),
   stopped: $("stopped"), stoppedTitle: $("stopped-title"),
+  hurtForm: $("hurt-form"), hurtThanks: $("hurt-thanks"),
   after: $("after"), saveStatus: $("save-status"),
   stop: $("stop"), announce: $("announce"), alert: $("alert"), flash: $("flash"),
 };
@@ -100,7 +103,9 @@ function nextText(prev, i) {
 }
 
 function holdWord(i) {
-  const kind = exerciseOf(i).kind;
+  const { action } = steps[i];  // "hold" | "move", decided with the timeline
+  if (action) return action === "hold" ? "Hold" : "Move";
+  const kind = exerciseOf(i).kind;  // older timelines without it
   return kind === "stretch" || kind === "isometric" ? "Hold" : "Move";
 }
 
@@ -156,6 +161,7 @@ function render(elapsed) {
   show(ui.set, s.sets > 1);
   put(ui.cue, s.cue);
   put(ui.position, info.position || "");
+  showPrecautions(ui.precautions, info.precautions, phase.kind === "ready");
   if (info.demo) {
     if (ui.demo.getAttribute("src") !== info.demo) {
       ui.demo.src = info.demo;
@@ -322,6 +328,7 @@ function start(event) {
     steps_done: 0,
     steps_total: steps.length,
     stopped_for_pain: false,
+    painful_exercise: null,
   };
   player.index = -1;
   player.lastElapsed = 0;
@@ -454,7 +461,20 @@ function stopForPain() {
   cues.say("Stop now, and rest.");
   cues.flash("done");
   ui.stoppedTitle.focus();
-  if ((active || wasFinished) && !player.saved) saveSession(player.session);
+  if ((active || wasFinished) && !player.saved) {
+    const shown = player.index >= 0 && player.index < player.schedule.phases.length
+      ? steps[shownStep(player.schedule.phases[player.index])].exercise : null;
+    saveSession(player.session);  // saved at once; the answer below follows with the same id
+    askWhichHurt(ui.hurtForm, exercisesOf(steps, data.exercises), shown, (slug, name) => {
+      player.session.painful_exercise = slug;
+      ui.hurtForm.hidden = true;
+      if (slug) {
+        ui.hurtThanks.textContent = ui.hurtThanks.dataset.template.replace("{name}", name);
+        ui.hurtThanks.hidden = false;
+        log.save(player.session);
+      }
+    });
+  }
 }
 
 function onKey(event) {
