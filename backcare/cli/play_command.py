@@ -19,13 +19,10 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import re
 import sys
-import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import UTC, date, datetime
 
 from rich.console import Console
 
@@ -37,6 +34,7 @@ from backcare.cli.condition_options import (
 )
 from backcare.cli.console import CliError, stderr, stdout
 from backcare.cli.screen_prompt import add_screen_arguments, screen
+from backcare.cli.session_log import open_log
 from backcare.content import Library
 from backcare.planning.shapes import plan_query
 from backcare.plans import (
@@ -49,6 +47,8 @@ from backcare.plans import (
     safe_default_plan,
 )
 from backcare.plans.profile import MAX_MINUTES, MIN_MINUTES
+from backcare.plans.redflags import UrgentHelp
+from backcare.plans.routine_screen import routine_urgent_help
 from backcare.player import END_DONE, END_HURT, END_INTERRUPTED, END_QUIT, Player
 from backcare.player.run import play
 from backcare.player.terminal import KeyReader, signals_interrupt
@@ -57,9 +57,6 @@ from backcare.timeline import Timeline
 
 EXIT_INTERRUPTED = 130
 FEELINGS = ("better", "same", "worse")
-SETTINGS = "backcare.site.settings"
-DEVICE_FILE = "cli-device"
-_DEVICE = re.compile(r"^cli-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 HURT_MESSAGE = (
     "STOP. You said this hurts, so the routine has ended here.\n"
@@ -152,7 +149,10 @@ def _left_out_lines(library: Library, plan: Plan) -> tuple[str, ...]:
                  for item in plan.left_out)
 
 
-def programme(library: Library, args: argparse.Namespace) -> Programme:
+def programme(library: Library, args: argparse.Namespace,
+              hurt: Mapping[str, date] | None = None) -> Programme:
+    """The timeline to play: the safe default, or the plan the options describe; less
+    what hurt on this computer (``hurt``), until it is included again."""
     slug = args.routine.strip().lower()
     routine = library.routines.get(slug)
     if routine is None:
@@ -163,7 +163,7 @@ def programme(library: Library, args: argparse.Namespace) -> Programme:
         raise CliError(message, 2)
     if not _wants_plan(args):
         try:
-            default = safe_default_plan(library, slug)
+            default = safe_default_plan(library, slug, hurt)
         except PlanError as exc:
             raise CliError(exc.message, 2) from None
         return Programme(slug, routine.title, default.timeline, "",
@@ -174,7 +174,7 @@ def programme(library: Library, args: argparse.Namespace) -> Programme:
                           conditions=conditions_from_args(library, args),
                           bending_worsens_leg_pain=args.bending_worsens_leg_pain,
                           minutes=args.minutes, skip=skip)
-        plan = make_plan(library, slug, profile)
+        plan = make_plan(library, slug, profile, hurt)
     except InputError as exc:
         raise CliError("; ".join(f"--{f}: {m}" for f, m in exc.errors.items()), 2) from None
     except PlanError as exc:
@@ -233,73 +233,6 @@ def pain_before(out: Console, args: argparse.Namespace) -> int:
     return value
 
 
-# --- the session log ------------------------------------------------------------------------
-
-class SessionLog:
-    """Saves sessions with the Django ORM, into the database the settings name."""
-
-    def __init__(self, device: str) -> None:
-        self.device = device
-
-    @classmethod
-    def open(cls) -> SessionLog:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
-        import django
-        from django.conf import settings
-        from django.core.management import call_command
-
-        django.setup()
-        from django.db import connection
-        from django.db.migrations.executor import MigrationExecutor
-
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            # A local SQLite file is ours to set up; any other database is migrated by
-            # whoever runs it, never as a side effect of playing a routine.
-            if connection.vendor != "sqlite":
-                raise RuntimeError("the database needs its migrations first "
-                                   "(python manage.py migrate)")
-            call_command("migrate", interactive=False, verbosity=0)
-        return cls(cli_device(Path(settings.VAR_DIR)))
-
-    def save(self, **fields: object) -> None:
-        from backcare.practice.models import PracticeSession
-
-        session = PracticeSession(id=uuid.uuid4(), device=self.device, **fields)
-        session.full_clean()
-        session.save(force_insert=True)
-
-
-def cli_device(var_dir: Path) -> str:
-    """This computer's terminal device id, made once and kept in var/cli-device (0600, in a
-    0700 var/: the id is the key to this computer's session history)."""
-    from backcare.site.private_files import private_dir, private_file, write_private_text
-
-    path = var_dir / DEVICE_FILE
-    try:
-        value = path.read_text(encoding="utf-8").strip()
-    except OSError:
-        value = ""
-    if _DEVICE.match(value):
-        private_file(path)  # one written by an older backcare was 0644
-        return value
-    value = f"cli-{uuid.uuid4()}"
-    private_dir(var_dir)
-    write_private_text(path, value + "\n")
-    return value
-
-
-def open_log(args: argparse.Namespace) -> SessionLog | None:
-    if args.no_save:
-        return None
-    try:
-        return SessionLog.open()
-    except Exception as exc:  # the routine matters more than the log: go on without it
-        stderr().print(f"backcare: this session will not be saved ({type(exc).__name__}: "
-                       f"{exc})", markup=False)
-        return None
-
-
 # --- the command ----------------------------------------------------------------------------
 
 def _intro(out: Console, prog: Programme, player: Player) -> None:
@@ -317,6 +250,35 @@ def _intro(out: Console, prog: Programme, player: Player) -> None:
     out.print(f"Keys: {KEYS_HELP}.", markup=False)
     out.print("Go gently. Stop if anything makes the pain sharper or sends it down a leg.",
               markup=False)
+
+
+def print_urgent_help(out: Console, box: UrgentHelp) -> None:
+    """The "Get help now if…" box, as on the web player's stop screen."""
+    out.print(box.title, style="bold red", markup=False)
+    for sign in box.signs:
+        out.print(f"  - {sign}", markup=False)
+    out.print(box.action, markup=False)
+
+
+def ask_which_hurt(out: Console, library: Library, slugs: list[str], current: str) -> str:
+    """Which exercise hurt: a number from the list (Enter for the one on screen, 0 for not
+    sure). The answer leaves it out of this computer's next plans."""
+    out.print("Which exercise hurt? It will be left out of your next plans on this computer.",
+              markup=False)
+    for number, slug in enumerate(slugs, 1):
+        mark = "  (on screen when you stopped)" if slug == current else ""
+        out.print(f"  {number}. {library.exercises[slug].name}{mark}", markup=False)
+    out.print("  0. Not sure", markup=False)
+    for _ in range(5):
+        answer = _ask(out, "Type its number [Enter for the one on screen]:")
+        if answer is None:
+            return ""
+        if answer == "":
+            return current
+        if answer.isdigit() and 0 <= int(answer) <= len(slugs):
+            return slugs[int(answer) - 1] if int(answer) else ""
+        out.print(f"Please type a number from 0 to {len(slugs)}.", markup=False)
+    return ""
 
 
 def _ending(out: Console, end: str, player: Player) -> None:
@@ -344,8 +306,13 @@ def run(args: argparse.Namespace) -> int:
     if before >= 8:
         out.print("Your pain is high right now. Go very gently today, and it is fine to "
                   "stop at any time.", markup=False)
-    player = Player(prog.timeline.steps, speed=args.speed)
     log = open_log(args)
+    hurt = log.hurt_days() if log is not None else {}
+    if hurt:  # something hurt here before: the same rules as the next plans on the web
+        prog = programme(library, args, hurt)
+    slugs = dict.fromkeys(step.exercise for step in prog.timeline.steps)
+    player = Player(prog.timeline.steps, speed=args.speed,
+                    precautions={slug: library.exercises[slug].precautions for slug in slugs})
     _intro(out, prog, player)
 
     started = datetime.now(UTC)
@@ -353,6 +320,11 @@ def run(args: argparse.Namespace) -> int:
         end = play(player, prog.title, out, keys, sound=not args.no_sound)
     ended = datetime.now(UTC)
     _ending(out, end, player)
+    painful = ""
+    if end == END_HURT:
+        print_urgent_help(out, routine_urgent_help(library, prog.routine))
+        if _interactive() and log is not None:
+            painful = ask_which_hurt(out, library, list(slugs), player.step.exercise)
 
     after, feeling = args.pain_after, args.feeling or ""
     code = EXIT_INTERRUPTED if end == END_INTERRUPTED else 0
@@ -373,10 +345,13 @@ def run(args: argparse.Namespace) -> int:
             log.save(routine=prog.routine, plan=prog.plan, started_at=started, ended_at=ended,
                      pain_before=before, pain_after=after, feeling=feeling,
                      steps_done=player.steps_done, steps_total=player.steps_total,
-                     stopped_for_pain=end == END_HURT)
+                     stopped_for_pain=end == END_HURT, painful_exercise=painful)
         except Exception as exc:
             stderr().print(f"backcare: the session could not be saved ({type(exc).__name__}: "
                            f"{exc})", markup=False)
             return code or 1
         out.print("Saved to your session log.", markup=False)
+        if painful:
+            out.print(f"{library.exercises[painful].name} will be left out of your next plans "
+                      "on this computer, until you include it again.", markup=False)
     return code

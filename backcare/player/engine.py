@@ -15,7 +15,7 @@ began", "it ended") for the caller to show or sound. No input or output here.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -50,12 +50,15 @@ class Event:
 
 class Player:
     def __init__(self, steps: Sequence[Step], speed: float = 1.0,
-                 phases: Sequence[Phase] | None = None) -> None:
+                 phases: Sequence[Phase] | None = None,
+                 precautions: Mapping[str, Sequence[str]] | None = None) -> None:
         if not steps:
             raise ValueError("a timeline with no steps cannot be played")
         if not (speed > 0 and math.isfinite(speed)):
             raise ValueError("speed must be a positive number")
         self.steps = tuple(steps)
+        #: exercise slug -> its precautions, shown on every get-ready of that exercise
+        self.precautions: Mapping[str, Sequence[str]] = precautions or {}
         self.phases = tuple(phases) if phases is not None else build_phases(self.steps)
         self.speed = float(speed)
         self.total_seconds = sum(p.seconds for p in self.phases)

@@ -96,6 +96,10 @@ def render(player: Player, now: float, title: str) -> RenderableType:
         if details:
             top.append(f"\n{details}")
         top.append(f"\n{step.cue}", style="italic")
+    if phase.kind == "ready" and player.precautions.get(step.exercise):
+        top.append("\nTake care:", style="bold yellow")
+        for line in player.precautions[step.exercise]:
+            top.append(f"\n  • {line}")
 
     count = Text(big_number(str(max(0, math.ceil(left - 1e-9)))), style=style)
 

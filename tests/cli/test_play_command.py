@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from backcare.cli import main as cli
-from backcare.cli.play_command import cli_device
+from backcare.cli.session_log import cli_device
 from backcare.content import Library
 from backcare.plans import Profile, make_plan, safe_default_plan
 

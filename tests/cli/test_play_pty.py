@@ -148,6 +148,11 @@ def test_the_five_minute_routine_plays_through_and_is_logged(tmp_path: Path,
     for step in library.timeline(FIVE_MINUTE).steps:
         assert step.cue in run.text
     assert "GET READY" in run.text and "SWITCH SIDES" in run.text
+    # Each exercise's precautions are on its get-ready screen.
+    assert "Take care:" in run.text
+    for slug in dict.fromkeys(s.exercise for s in library.timeline(FIVE_MINUTE).steps):
+        first = library.exercises[slug].precautions[0]
+        assert first[:30] in " ".join(run.text.split()), slug
     assert "MOVE" in run.text and "HOLD" in run.text  # pelvic tilt moves, the stretches hold
     assert "\a" in run.raw
     assert "All done" in run.text and "Saved to your session log." in run.text
@@ -169,19 +174,32 @@ def test_h_stops_at_once_logs_it_and_says_what_to_do(tmp_path: Path, library: Li
         if second in out.names and not getattr(hurt_in_second_exercise, "sent", False):
             hurt_in_second_exercise.sent = True  # type: ignore[attr-defined]
             send(b"h")
+        elif "Type its number" in out.tail and not getattr(hurt_in_second_exercise, "told", False):
+            hurt_in_second_exercise.told = True  # type: ignore[attr-defined]
+            send(b"\r")  # Enter: the one on screen when it stopped
 
     run = play(tmp_path, FIVE_MINUTE, "--speed", "20", "--no-sound", *SCRIPTED,
                react=hurt_in_second_exercise)
     assert run.code == 0, run.text[-2000:]
     assert "STOP." in run.text
     assert "contact your doctor or physical therapist" in run.text
+    assert "Get help now if" in run.text  # the urgent-help box, as on the web
+    assert "Which exercise hurt?" in run.text and "(on screen when you stopped)" in run.text
+    assert f"{second} will be left out of your next plans" in run.text
     assert "All done" not in run.text
     assert "\a" not in run.raw  # --no-sound
     assert run.termios_after == run.termios_before
     [row] = run.sessions()
     assert row["stopped_for_pain"] == 1
     assert 0 < row["steps_done"] < row["steps_total"]
+    assert library.exercises[row["painful_exercise"]].name == second
     assert run.screen.names == exercise_names(library)[:2]
+
+    # The next run on this computer leaves it out, and says why.
+    again = play(tmp_path, FIVE_MINUTE, "--speed", "120", "--no-sound", *SCRIPTED)
+    assert again.code == 0, again.text[-2000:]
+    assert "Left out because it hurt on" in again.text
+    assert second not in again.screen.names
 
 
 def test_ctrl_c_ends_cleanly_and_keeps_the_partial_session(tmp_path: Path,

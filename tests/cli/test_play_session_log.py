@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from backcare.cli.play_command import SessionLog
+from backcare.cli.session_log import SessionLog
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
-from backcare.cli.play_command import cli_device
+from backcare.cli.session_log import cli_device
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"

@@ -1,0 +1,94 @@
+"""The terminal player's session log: the same PracticeSession rows the web player saves,
+under this computer's device id (var/cli-device), with "it hurt last time" marks.
+
+Django is set up only here, and only when a session is to be saved (not with --no-save).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import uuid
+from datetime import date
+from pathlib import Path
+
+from backcare.cli.console import stderr
+
+SETTINGS = "backcare.site.settings"
+DEVICE_FILE = "cli-device"
+_DEVICE = re.compile(r"^cli-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+class SessionLog:
+    """Saves sessions with the Django ORM, into the database the settings name."""
+
+    def __init__(self, device: str) -> None:
+        self.device = device
+
+    @classmethod
+    def open(cls) -> SessionLog:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+        import django
+        from django.conf import settings
+        from django.core.management import call_command
+
+        django.setup()
+        from django.db import connection
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            # A local SQLite file is ours to set up; any other database is migrated by
+            # whoever runs it, never as a side effect of playing a routine.
+            if connection.vendor != "sqlite":
+                raise RuntimeError("the database needs its migrations first "
+                                   "(python manage.py migrate)")
+            call_command("migrate", interactive=False, verbosity=0)
+        return cls(cli_device(Path(settings.VAR_DIR)))
+
+    def save(self, **fields: object) -> None:
+        """Save one session; a painful exercise named after a stop is remembered."""
+        from backcare.practice.models import PracticeSession
+        from backcare.practice.painful_marks import remember_hurt
+
+        session = PracticeSession(id=uuid.uuid4(), device=self.device, **fields)
+        session.full_clean()
+        session.save(force_insert=True)
+        remember_hurt(session)
+
+    def hurt_days(self) -> dict[str, date]:
+        """Exercises that hurt on this computer, left out of its plans until included again."""
+        from backcare.practice.painful_marks import hurt_days
+
+        return hurt_days(self.device)
+
+
+def cli_device(var_dir: Path) -> str:
+    """This computer's terminal device id, made once and kept in var/cli-device (0600, in a
+    0700 var/: the id is the key to this computer's session history)."""
+    from backcare.site.private_files import private_dir, private_file, write_private_text
+
+    path = var_dir / DEVICE_FILE
+    try:
+        value = path.read_text(encoding="utf-8").strip()
+    except OSError:
+        value = ""
+    if _DEVICE.match(value):
+        private_file(path)  # one written by an older backcare was 0644
+        return value
+    value = f"cli-{uuid.uuid4()}"
+    private_dir(var_dir)
+    write_private_text(path, value + "\n")
+    return value
+
+
+def open_log(args: argparse.Namespace) -> SessionLog | None:
+    if args.no_save:
+        return None
+    try:
+        return SessionLog.open()
+    except Exception as exc:  # the routine matters more than the log: go on without it
+        stderr().print(f"backcare: this session will not be saved ({type(exc).__name__}: "
+                       f"{exc})", markup=False)
+        return None
