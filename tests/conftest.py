@@ -60,6 +60,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f"browser test skipped under CI=true: {report.longrepr}"
 
 
+@pytest.fixture(autouse=True)
+def _terminal_marks_outside_the_database(request: pytest.FixtureRequest,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The terminal's "hurt last time" marks live in the database, which a test without
+    database access cannot reach: in such in-process CLI tests nothing hurt before.
+    tests/cli/test_play_pty.py runs the real thing in a subprocess with its own database."""
+    if request.node.get_closest_marker("django_db") is None:
+        monkeypatch.setattr("backcare.cli.session_log.terminal_hurt_days", lambda: {})
+        for module in ("plan_command", "play_command", "worksheet_command"):
+            monkeypatch.setattr(f"backcare.cli.{module}.terminal_hurt_days", lambda: {})
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     """The real library under content/: the product, not a stand-in."""

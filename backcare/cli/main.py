@@ -17,6 +17,7 @@ from backcare.cli import (
 )
 from backcare.cli.console import CliError, stderr
 from backcare.cli.serve import port_number, worker_count
+from backcare.cli.session_log import include_again_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     play_command.register(sub)
     worksheet_command.register(sub)
     backup_command.register(sub)
+
+    p = sub.add_parser("include-again",
+                       help="put an exercise that hurt in `backcare play` back into your plans")
+    p.add_argument("exercise", help="the exercise's slug, as `backcare play` named it")
+    p.set_defaults(run=include_again_command)
     return parser
 
 

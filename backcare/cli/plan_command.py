@@ -18,6 +18,7 @@ from backcare.cli.condition_options import add_condition_arguments, conditions_f
 from backcare.cli.console import CliError, print_json, stdout
 from backcare.cli.render import format_dose
 from backcare.cli.screen_prompt import add_screen_arguments, screen
+from backcare.cli.session_log import terminal_hurt_days
 from backcare.content import Library
 from backcare.content.wording import format_duration
 from backcare.planning.shapes import plan_out, plan_query
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     screen(args)  # raises CliError (exit 3, with the advice) on any warning sign
 
     try:
-        plan = make_plan(library, slug, profile)
+        plan = make_plan(library, slug, profile, terminal_hurt_days())
     except InputError as exc:
         raise _input_problem(exc) from None
     except PlanError as exc:

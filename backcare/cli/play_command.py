@@ -34,7 +34,7 @@ from backcare.cli.condition_options import (
 )
 from backcare.cli.console import CliError, stderr, stdout
 from backcare.cli.screen_prompt import add_screen_arguments, screen
-from backcare.cli.session_log import open_log
+from backcare.cli.session_log import open_log, terminal_hurt_days
 from backcare.content import Library
 from backcare.planning.shapes import plan_query
 from backcare.plans import (
@@ -307,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
         out.print("Your pain is high right now. Go very gently today, and it is fine to "
                   "stop at any time.", markup=False)
     log = open_log(args)
-    hurt = log.hurt_days() if log is not None else {}
+    hurt = log.hurt_days() if log is not None else terminal_hurt_days()
     if hurt:  # something hurt here before: the same rules as the next plans on the web
         prog = programme(library, args, hurt)
     slugs = dict.fromkeys(step.exercise for step in prog.timeline.steps)

@@ -92,3 +92,48 @@ def open_log(args: argparse.Namespace) -> SessionLog | None:
         stderr().print(f"backcare: this session will not be saved ({type(exc).__name__}: "
                        f"{exc})", markup=False)
         return None
+
+
+def terminal_hurt_days() -> dict[str, date]:
+    """What hurt on this computer (its `backcare play` sessions), for `plan`, `play` and
+    `worksheet` alike — read even with --no-save. An unreadable log is said, not hidden."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+    try:
+        import django
+        from django.conf import settings
+
+        django.setup()
+        from backcare.practice.painful_marks import hurt_days
+
+        return hurt_days(cli_device(Path(settings.VAR_DIR)))
+    except Exception as exc:  # no database yet, or it cannot be read
+        if "no such table" in str(exc):
+            return {}  # nothing was ever saved here: nothing hurt here either
+        stderr().print("backcare: could not read which exercises hurt before on this computer "
+                       f"({type(exc).__name__}); check them before you start.", markup=False)
+        return {}
+
+
+def include_again_here(slug: str) -> bool:
+    """Put an exercise that hurt in `backcare play` back into this computer's plans."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+    import django
+    from django.conf import settings
+
+    django.setup()
+    from backcare.practice.painful_marks import include_again
+
+    return include_again(cli_device(Path(settings.VAR_DIR)), slug)
+
+
+def include_again_command(args: argparse.Namespace) -> int:
+    """`backcare include-again SLUG`: the terminal's "Include it again" button."""
+    from backcare.cli.console import CliError, stdout
+
+    slug = args.exercise.strip().lower()
+    if include_again_here(slug):
+        stdout().print(f"{slug} is back in your plans on this computer.", markup=False)
+        return 0
+    left_out = ", ".join(sorted(terminal_hurt_days())) or "none"
+    raise CliError(f"{slug!r} was not left out because it hurt on this computer "
+                   f"(left out now: {left_out})", 1)

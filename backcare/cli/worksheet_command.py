@@ -4,7 +4,7 @@ Any plan option (--minutes, --no-floor, --condition or the older --diagnosis,
 --bending-worsens-leg-pain, --pain, --skip) makes it the plan's
 worksheet, after the red-flag screen, the same as `backcare plan`. Without them the
 sheet is the routine's as the safe default gives it (what needs a known condition left
-out, and said so), which needs no screen.
+out, and said so), after the same screen. What hurt in `backcare play` is left out.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from backcare.cli.condition_options import (
 )
 from backcare.cli.console import CliError, stdout
 from backcare.cli.screen_prompt import add_screen_arguments, screen
+from backcare.cli.session_log import terminal_hurt_days
 from backcare.content import Library
 from backcare.plans import InputError, Plan, PlanError, Profile, make_plan
 from backcare.worksheets import PAPER_LABELS, PAPERS, plan_worksheet
@@ -65,7 +66,7 @@ def _plan(library: Library, args: argparse.Namespace) -> Plan:
         profile = Profile(floor=not args.no_floor, conditions=conditions_from_args(library, args),
                           bending_worsens_leg_pain=args.bending_worsens_leg_pain,
                           minutes=args.minutes, pain=args.pain, skip=skip)
-        return make_plan(library, args.routine, profile)
+        return make_plan(library, args.routine, profile, terminal_hurt_days())
     except InputError as exc:
         problems = "; ".join(f"--{field}: {message}" for field, message in exc.errors.items())
         raise CliError(f"cannot make the plan: {problems}", 2) from None
@@ -93,8 +94,9 @@ def run(args: argparse.Namespace) -> int:
         worksheet = plan_worksheet(library, plan, args.paper)
         what = "your plan"
     else:
+        screen(args)  # a worksheet is a routine to follow at home: the same screen as play
         try:  # nothing known: the safe default, as `backcare play` plays it
-            worksheet = default_worksheet(library, slug, args.paper)
+            worksheet = default_worksheet(library, slug, args.paper, hurt=terminal_hurt_days())
         except PlanError as exc:
             raise CliError(exc.message, 2) from None
         what = "the routine"

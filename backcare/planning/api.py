@@ -27,7 +27,10 @@ from backcare.plans import (
     make_plan,
     run_screen,
 )
+from backcare.practice.device import device_id
+from backcare.practice.painful_marks import hurt_days
 from backcare.site.api_errors import NOT_FOUND, WRITES, FieldProblem, Message, Problems
+from backcare.site.personal import mark_personal
 
 router = Router(tags=["plans"])
 
@@ -90,6 +93,7 @@ def get_screen(request: HttpRequest, routine: str | None = None) -> ScreenOut:
     summary="Fit a routine to one person, after the safety questions",
 )
 def create_plan(request: HttpRequest, payload: PlanRequest) -> Status[object]:
+    mark_personal(request)  # what hurt on this device is left out: its own answer
     try:
         screened = run_screen(payload.red_flags, questions_for_routine(payload.routine))
     except InputError as exc:
@@ -113,7 +117,7 @@ def create_plan(request: HttpRequest, payload: PlanRequest) -> Status[object]:
         profile = Profile(floor=payload.floor, conditions=conditions,
                           bending_worsens_leg_pain=payload.bending_worsens_leg_pain,
                           minutes=payload.minutes, pain=payload.pain, skip=tuple(payload.skip))
-        plan = make_plan(library, payload.routine, profile)
+        plan = make_plan(library, payload.routine, profile, hurt_days(device_id(request)))
     except InputError as exc:
         return Status(422, _problems(exc))
     except PlanError as exc:

@@ -121,8 +121,9 @@ def get_timeline(
     found = library.routines.get(routine)
     if found is None:
         raise HttpError(404, f"No routine called {routine!r}. See /api/routines for the list.")
-    hurt = hurt_days(device_id(request))
-    if hurt:  # what hurt on this device is left out: the answer is this device's own
+    device = device_id(request)
+    hurt = hurt_days(device)
+    if device is not None:  # what hurt on this device is left out: the answer is its own
         mark_personal(request)
     if not asks_for_plan(request.GET.getlist):
         try:
@@ -217,14 +218,6 @@ def _timeline_for(library: Library, payload: SessionIn) -> tuple[Timeline, str]:
     return plan.timeline, plan_query(plan.profile)
 
 
-def _exercises_of(library: Library, routine: str) -> set[str]:
-    """The exercises a session of this routine can have played: its own and their seated
-    versions (a plan may swap one in)."""
-    found = {item.exercise for item in library.routines[routine].items}
-    seated = {library.exercises[slug].seated_alternative for slug in found}
-    return found | {slug for slug in seated if slug}
-
-
 def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
     """Raise a 422 naming every field at fault; return the canonical plan string."""
     timeline, plan = _timeline_for(library, payload)
@@ -247,8 +240,8 @@ def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
     if payload.painful_exercise:
         if not payload.stopped_for_pain:
             errors["painful_exercise"] = "is only for a session stopped because it hurt"
-        elif payload.painful_exercise not in _exercises_of(library, payload.routine):
-            errors["painful_exercise"] = "is not an exercise of this routine"
+        elif payload.painful_exercise not in {step.exercise for step in timeline.steps}:
+            errors["painful_exercise"] = "is not an exercise of this session"
     if errors:
         raise problems(errors, *BODY)
     return plan

@@ -23,7 +23,8 @@ def answer_screen(page: Any, yes: int | None = None) -> None:
     assert groups.count() >= 9
     for i in range(groups.count()):
         groups.nth(i).get_by_label("Yes" if i == yes else "No", exact=True).check()
-    page.get_by_role("button", name="Check my answers").click()
+    with page.expect_navigation():  # the answer is a new page: wait for it before looking
+        page.get_by_role("button", name="Check my answers").click()
 
 
 def total_seconds(text: str) -> int:
@@ -81,7 +82,9 @@ def test_planning_pages_have_no_serious_accessibility_violations(page: Any, widt
 
     # the screen re-shown with errors (the browser's own required check switched off)
     page.evaluate("document.querySelector('form').noValidate = true")
-    page.get_by_role("button", name="Check my answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check my answers").click()
+    page.get_by_role("alert").wait_for()
     assert page.get_by_role("alert").count() == 1
     assert serious_axe_violations(page) == []
 

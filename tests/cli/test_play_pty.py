@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import fcntl
+import json
 import os
 import re
 import select
@@ -200,6 +201,20 @@ def test_h_stops_at_once_logs_it_and_says_what_to_do(tmp_path: Path, library: Li
     assert again.code == 0, again.text[-2000:]
     assert "Left out because it hurt on" in again.text
     assert second not in again.screen.names
+    # `backcare plan` on this computer leaves it out too, until `backcare include-again`.
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{run.db}", "BACKCARE_CONTENT_DIR": str(CONTENT)}
+
+    def cli(*words: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "backcare.cli.main", *words], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=60)
+
+    planned = cli("plan", FIVE_MINUTE, "--red-flags-none", "--condition", "none-known", "--json")
+    assert planned.returncode == 0, planned.stderr
+    assert row["painful_exercise"] in {i["exercise"] for i in json.loads(planned.stdout)["left_out"]}
+    assert cli("include-again", row["painful_exercise"]).returncode == 0
+    assert cli("include-again", row["painful_exercise"]).returncode == 1  # already back
+    planned = cli("plan", FIVE_MINUTE, "--red-flags-none", "--condition", "none-known", "--json")
+    assert row["painful_exercise"] in {s["exercise"] for s in json.loads(planned.stdout)["steps"]}
 
 
 def test_ctrl_c_ends_cleanly_and_keeps_the_partial_session(tmp_path: Path,

@@ -79,11 +79,13 @@ def test_a_plan_needs_the_screen(capsys, tmp_path, monkeypatch) -> None:
     assert not out_file.exists()
 
 
-def test_a_routine_as_published_needs_no_screen(capsys, tmp_path, monkeypatch, library) -> None:
+def test_a_routine_worksheet_needs_the_screen_too(capsys, tmp_path, monkeypatch, library) -> None:
     monkeypatch.setattr("sys.stdin", NotATerminal(""))
     out_file = tmp_path / "r.pdf"
+    code, _, err = run(capsys, "worksheet", "dont-crack-your-back", "-o", str(out_file))
+    assert code == 2 and "--red-flags-none" in err and not out_file.exists()
     code, out, err = run(capsys, "worksheet", "dont-crack-your-back", "--paper", "letter",
-                         "-o", str(out_file))
+                         "--red-flags-none", "-o", str(out_file))
     assert code == 0, err
     assert "Letter" in out
     pdf = out_file.read_bytes()
@@ -125,7 +127,8 @@ def test_a_warning_sign_on_the_terminal_stops_the_plan(capsys, tmp_path, monkeyp
     (["worksheet", FIVE_MINUTE, "--skip", "nope", "--red-flags-none", "-o", "{out}"],
      "--skip: names exercises we do not have: nope"),
     (["worksheet", FIVE_MINUTE, "--pain", "11", "--red-flags-none", "-o", "{out}"], "--pain"),
-    (["worksheet", FIVE_MINUTE, "-o", "{tmp}/missing/dir/x.pdf"], "cannot write"),
+    (["worksheet", FIVE_MINUTE, "--red-flags-none", "-o", "{tmp}/missing/dir/x.pdf"],
+     "cannot write"),
 ])
 def test_errors_are_one_line_and_exit_non_zero(capsys, tmp_path, argv, needle) -> None:
     out_file = tmp_path / "x.pdf"
@@ -146,7 +149,7 @@ def test_bad_paper_is_refused_by_the_parser(capsys, tmp_path) -> None:
 
 
 def test_pdf_to_standard_output(capsysbinary) -> None:
-    code = main(["worksheet", FIVE_MINUTE, "-o", "-"])
+    code = main(["worksheet", FIVE_MINUTE, "--red-flags-none", "-o", "-"])
     assert code == 0
     assert capsysbinary.readouterr().out.startswith(b"%PDF-")
 

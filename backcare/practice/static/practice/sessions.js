@@ -43,6 +43,13 @@ export function forget(id) {
   writePending(readPending().filter((s) => s.id !== id));
 }
 
+/** Forget a session that was sent, unless it changed meanwhile (an answer added to it):
+ *  the newer copy stays waiting and is sent next. */
+function forgetSent(sent) {
+  const was = JSON.stringify(sent);
+  writePending(readPending().filter((s) => s.id !== sent.id || JSON.stringify(s) !== was));
+}
+
 export function newId() {
   if (crypto.randomUUID) return crypto.randomUUID();
   // Older browsers: a version-4 UUID from getRandomValues.
@@ -102,7 +109,7 @@ export class SessionLog {
       for (const session of readPending()) {
         const outcome = await post(this.url, this.csrf, session);
         outcomes.set(session.id, outcome);
-        if (outcome !== "later") forget(session.id);
+        if (outcome !== "later") forgetSent(session);
         if (outcome === "later") break;  // the server is away: try the rest next time
       }
       return outcomes;
