@@ -51,6 +51,12 @@ def _routine_problems(
                     yield file, field, f"names exercise {item.exercise!r}, which does not exist"
                 elif item.exercise in seen:
                     yield file, field, f"exercise {item.exercise!r} appears twice in the routine"
+                elif (item.dose.reps is not None
+                      and item.dose.reps < exercises[item.exercise].min_reps):
+                    least = exercises[item.exercise].min_reps
+                    yield (file, f"phases[{p}].items[{i}].dose.reps",
+                           f"is {item.dose.reps}, fewer than the {least} that "
+                           f"{item.exercise!r} needs to be useful (its min_reps)")
                 seen.add(item.exercise)
         for r, related in enumerate(routine.related):
             if related not in routines:

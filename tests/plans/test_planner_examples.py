@@ -44,8 +44,8 @@ def test_swapped_dose_keeps_the_routines_short_counts_and_long_bout() -> None:
     doses = {item.exercise.slug: item.dose for item in plan.items}
     assert doses["seated-pelvic-tilt"].reps == 5  # the routine asked for 5, not the default 10
     assert doses["seated-knee-to-chest"].reps == 1
-    # cat-cow was one 30-second bout; its seated version stays one 30-second bout
-    assert (doses["seated-cat-cow"].hold_seconds, doses["seated-cat-cow"].reps) == (30, 1)
+    # cat-cow is six 5-second rounds here; its seated version keeps the routine's six
+    assert (doses["seated-cat-cow"].hold_seconds, doses["seated-cat-cow"].reps) == (5, 6)
     swaps = {c.exercise: c.replacement for c in plan.changes if c.kind == "swapped"}
     assert swaps == {s: LIB.exercises[s].seated_alternative for s in swaps}
     assert "quadratus-lumborum-stretch" in plan.exercise_slugs  # seated already: kept as is
