@@ -113,7 +113,7 @@ def test_text_output_explains_the_changes(capsys, library: Library) -> None:
     assert "Pelvic tilt -> Seated pelvic tilt" in text
     assert "Left out so the plan fits in your 3 min" in text
     assert "pain today 4/10" in text
-    assert "Total: 2 min 39 s" in text
+    assert "Total: 2 min 44 s" in text
     assert "health conditions: not given" in text
     numbered = [line.split("(")[-1].split(")")[0] for line in out.splitlines()
                 if line.strip()[:2].rstrip(".").isdigit()]

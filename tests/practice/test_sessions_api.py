@@ -161,7 +161,7 @@ def _future() -> str:
     ({"pain_after": 12}, "pain_after"),
     ({"feeling": "great"}, "feeling"),
     ({"steps_done": 14, "steps_total": 13}, "steps_done"),
-    ({"steps_total": 14}, "steps_total"),
+    ({"steps_total": 99}, "steps_total"),
     ({"steps_done": -1}, "steps_done"),
     ({"routine": "no-such-routine"}, "routine"),
     ({"plan": "floor=2&conditions=none-known"}, "plan"),

@@ -218,9 +218,10 @@ def log_output() -> Iterator[io.StringIO]:
     handler = _console("django.security")
     assert _console("django.request") is handler
     buffer = io.StringIO()
-    previous = handler.setStream(buffer)
+    # Not setStream(): it flushes the old stream, which may be a stderr pytest has closed.
+    previous, handler.stream = handler.stream, buffer
     yield buffer
-    handler.setStream(previous)
+    handler.stream = previous
 
 
 def _one_line(buffer: io.StringIO) -> str:
