@@ -8,6 +8,7 @@ from django.conf import settings
 
 from backcare.content import Library
 from backcare.content.loader import ContentProblem, collect_problems
+from backcare.vocabulary import current
 
 
 @cache
@@ -17,8 +18,9 @@ def library_or_problems() -> tuple[Library | None, tuple[ContentProblem, ...]]:
 
 
 def get_library() -> Library:
+    """The library in the language of this request (``/es/...``, or the API's ``?lang=``)."""
     library, problems = library_or_problems()
     if library is None:
         # The system check and wsgi.py stop the start before a request can get here.
         raise RuntimeError(f"content has {len(problems)} problem(s); run `backcare check-content`")
-    return library
+    return library.in_language(current())

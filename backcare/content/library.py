@@ -61,6 +61,10 @@ class Library:
     _used_by: Mapping[str, tuple[str, ...]] = field(repr=False)
     #: Hash of the content files' bytes (set by the loader; "" when built in memory).
     content_hash: str = ""
+    #: The language this library's texts are in.
+    language: str = "en"
+    #: The same library in each other language with a translations folder.
+    translations: Mapping[str, Library] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -72,6 +76,8 @@ class Library:
         content_hash: str = "",
         *,
         rules: RulesFile,
+        language: str = "en",
+        translations: Mapping[str, Library] | None = None,
     ) -> Library:
         timelines = {
             slug: build_timeline(_dosed(exercises, routine), routine.transition_seconds)
@@ -90,7 +96,16 @@ class Library:
             _timelines=MappingProxyType(timelines),
             _used_by=MappingProxyType(used_by),
             content_hash=content_hash,
+            language=language,
+            translations=MappingProxyType(dict(translations or {})),
         )
+
+    def in_language(self, language: str) -> Library:
+        """This library with its texts in ``language`` (itself for its own language, and for
+        a language with no translations folder)."""
+        if language == self.language:
+            return self
+        return self.translations.get(language, self)
 
     def dosed(self, routine: Routine) -> tuple[Dosed, ...]:
         """The routine's exercises in order, each with its dose after the routine's overrides."""

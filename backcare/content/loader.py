@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import yaml
@@ -34,6 +35,18 @@ from backcare.content.rules_schema import RulesFile
 from backcare.content.safe_file import ContentFiles, UnsafeFile
 from backcare.content.schema import Condition, Exercise, Routine, SiteText
 from backcare.content.strict_yaml import ContentRuleError, parse
+from backcare.content.translations import (
+    LANGUAGE_FOLDER,
+    PARTS,
+    language_folders,
+    rules_shape,
+    shape_problems,
+    site_shape,
+    translate_rules,
+    translate_site,
+    validation_problems,
+)
+from backcare.vocabulary import LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -233,9 +246,83 @@ def collect_problems(root: Path | str) -> tuple[Library | None, list[ContentProb
     )
     if problems or site is None or rules is None:
         return None, problems
+    translated: dict[str, Library] = {}
+    for folder in language_folders(root):
+        language = _translated_library(files, folder, site, rules, exercises, routines,
+                                       conditions, problems)
+        if language is not None:
+            translated[folder.name] = language
+    if problems:
+        return None, problems
     library = Library.build(site, exercises, routines, conditions, files.content_hash(),
-                            rules=rules)
+                            rules=rules, translations=translated)
     return library, []
+
+
+def _translation(files: ContentFiles, path: Path, english: Any,
+                 problems: list[ContentProblem]) -> Any:
+    """The translation file's data when it has the English file's shape, else None."""
+    rel = str(path.relative_to(files.root))
+    if not os.path.lexists(path):
+        problems.append(ContentProblem(rel, "", "file is missing: every content file needs "
+                                       "its translation in each language folder"))
+        return None
+    before = len(problems)
+    data = _parse(path, files, problems)
+    if len(problems) > before:
+        return None
+    found = shape_problems(english, data)
+    problems.extend(ContentProblem(rel, field, message) for field, message in found)
+    return None if found else data
+
+
+def _translated_library(files: ContentFiles, folder: Path, site: SiteText, rules: RulesFile,
+                        exercises: dict[str, Exercise], routines: dict[str, Routine],
+                        conditions: dict[str, Condition],
+                        problems: list[ContentProblem]) -> Library | None:
+    """The library in the language of ``translations/<lang>/``, or None after problems."""
+    root = files.root
+    rel_folder = str(folder.relative_to(root))
+    if not LANGUAGE_FOLDER.match(folder.name) or folder.name not in LANGUAGES:
+        problems.append(ContentProblem(f"{rel_folder}/", "", "is not a language backcare "
+                                       f"speaks ({', '.join(sorted(LANGUAGES))}); add the "
+                                       "language to backcare.vocabulary first"))
+        return None
+    before = len(problems)
+    out: dict[str, dict[str, Any]] = {}
+    english: dict[str, Mapping[str, Any]] = {"exercises": exercises, "routines": routines,
+                                              "conditions": conditions}
+
+    def translate(path: Path, obj: Any, shape: Any, apply: Any) -> Any:
+        data = _translation(files, path, shape(obj), problems)
+        if data is None:
+            return None
+        try:
+            return apply(obj, data)
+        except ValidationError as exc:
+            rel = str(path.relative_to(root))
+            problems.extend(ContentProblem(rel, f, m) for f, m in validation_problems(exc))
+            return None
+
+    new_site = translate(folder / "site.yaml", site, site_shape, translate_site)
+    new_rules = translate(folder / "rules.yaml", rules, rules_shape, translate_rules)
+    for sub, shape, apply in PARTS:
+        out[sub] = {}
+        for slug, obj in english[sub].items():
+            result = translate(folder / sub / f"{slug}.yaml", obj, shape, apply)
+            if result is not None:
+                out[sub][slug] = result
+        sub_folder = folder / sub
+        if sub_folder.is_dir():
+            for path in sorted(sub_folder.iterdir()):
+                if path.stem not in english[sub] or path.suffix != ".yaml":
+                    problems.append(ContentProblem(
+                        str(path.relative_to(root)), "",
+                        f"translates nothing: there is no {sub}/{path.name} in English"))
+    if len(problems) > before or new_site is None or new_rules is None:
+        return None
+    return Library.build(new_site, out["exercises"], out["routines"], out["conditions"],
+                         files.content_hash(), rules=new_rules, language=folder.name)
 
 
 def load_library(root: Path | str) -> Library:

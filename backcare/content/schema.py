@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from backcare.content.demo_schema import Demo
+from backcare.vocabulary import Labels, gettext_noop
 
 Slug = Annotated[
     str,
@@ -56,29 +57,29 @@ Movement = Literal[
 #: A health condition's name, as content/rules.yaml defines it (checked across files).
 ConditionName = Slug
 
-POSITION_LABELS: dict[str, str] = {
-    "on-back": "Lying on your back",
-    "on-stomach": "Lying on your stomach",
-    "hands-and-knees": "On hands and knees",
-    "seated": "Seated",
-    "standing": "Standing",
-}
+POSITION_LABELS = Labels({
+    "on-back": gettext_noop("Lying on your back"),
+    "on-stomach": gettext_noop("Lying on your stomach"),
+    "hands-and-knees": gettext_noop("On hands and knees"),
+    "seated": gettext_noop("Seated"),
+    "standing": gettext_noop("Standing"),
+})
 #: Each movement family in plain words, to finish "it involves ...".
-MOVEMENT_LABELS: dict[str, str] = {
-    "flexion": "bending the back forward",
-    "extension": "arching the back backward",
-    "rotation": "twisting the spine",
-    "side-bend": "bending the trunk to the side",
-    "loaded": "working the muscles against effort",
-    "neck": "moving or stretching the neck",
-    "deep-hip-flexion": "bending the hip up past a right angle",
-    "hip-crossing": "bringing a leg across the middle of the body",
-    "lying-on-back": "lying flat on your back",
-    "lying-on-stomach": "lying on your stomach",
-    "end-range": "going to the end of a movement",
-    "mid-range": "small, easy movements of the back",
-    "shoulders": "opening or working the chest and shoulders",
-}
+MOVEMENT_LABELS = Labels({
+    "flexion": gettext_noop("bending the back forward"),
+    "extension": gettext_noop("arching the back backward"),
+    "rotation": gettext_noop("twisting the spine"),
+    "side-bend": gettext_noop("bending the trunk to the side"),
+    "loaded": gettext_noop("working the muscles against effort"),
+    "neck": gettext_noop("moving or stretching the neck"),
+    "deep-hip-flexion": gettext_noop("bending the hip up past a right angle"),
+    "hip-crossing": gettext_noop("bringing a leg across the middle of the body"),
+    "lying-on-back": gettext_noop("lying flat on your back"),
+    "lying-on-stomach": gettext_noop("lying on your stomach"),
+    "end-range": gettext_noop("going to the end of a movement"),
+    "mid-range": gettext_noop("small, easy movements of the back"),
+    "shoulders": gettext_noop("opening or working the chest and shoulders"),
+})
 #: Positions that put the person down on a floor, bed or couch.
 LYING_OR_KNEELING: frozenset[str] = frozenset({"on-back", "on-stomach", "hands-and-knees"})
 

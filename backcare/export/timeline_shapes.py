@@ -6,7 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from backcare.playscript import build_script
 from backcare.timeline import Timeline
+from backcare.vocabulary import current
 
 
 class StepOut(BaseModel):
@@ -26,6 +28,28 @@ class StepOut(BaseModel):
         description="what this repetition is: hold (stay still for hold_seconds) or move (keep "
                     "moving, one repetition taking about hold_seconds); one rule for every "
                     "page, PDF, the CLI and both players")
+
+
+class PhaseOut(BaseModel):
+    """One phase of the play script (backcare.playscript): what a player shows, says and
+    times. The phases' seconds add up to the timeline's ``total_seconds``."""
+
+    kind: Literal["get-ready", "hold", "move", "rest", "switch-sides", "done"] = Field(
+        description="get-ready: the pause before an exercise (longer when the position "
+                    "changes); hold: stay still; move: keep moving; rest: the pause between "
+                    "repetitions or rounds; switch-sides; done: the end (0 seconds)")
+    seconds: int
+    starts_at: int = Field(description="seconds from the start of the session")
+    step: int = Field(description="the step (index into steps) this phase is or leads into")
+    exercise: str | None
+    name: str
+    side: Literal["left", "right"] | None
+    rep: int
+    reps: int
+    set: int
+    sets: int
+    text: str = Field(description="what the screen shows, in the language asked for")
+    say: str = Field(description="what the voice says, in the language asked for")
 
 
 class ChangeOut(BaseModel):
@@ -56,8 +80,12 @@ class LeftOutOut(BaseModel):
 class TimelineOut(BaseModel):
     routine: str
     title: str
-    total_seconds: int
+    total_seconds: int = Field(
+        description="the whole session, every get-ready included: the sum of the phases' "
+                    "seconds, and the total every page, worksheet and player states")
+    language: str = Field("en", description="the language of every text field")
     plan: str | None  # the profile as a query string when this is a personal plan
+    phases: list[PhaseOut] = Field(default_factory=list)
     steps: list[StepOut]
     changes: list[ChangeOut]
     left_out: list[LeftOutOut] = Field(
@@ -78,10 +106,17 @@ def steps_out(timeline: Timeline) -> list[StepOut]:
     ]
 
 
+def phases_out(timeline: Timeline) -> list[PhaseOut]:
+    return [PhaseOut(**phase.as_dict()) for phase in build_script(timeline).phases]
+
+
 def timeline_out(routine: str, title: str, timeline: Timeline, plan: str | None = None,
                  changes: list[ChangeOut] | None = None,
                  left_out: list[LeftOutOut] | None = None,
                  advice: list[str] | None = None) -> TimelineOut:
-    return TimelineOut(routine=routine, title=title, total_seconds=timeline.total_seconds,
-                       plan=plan, steps=steps_out(timeline), changes=changes or [],
+    script = build_script(timeline)
+    return TimelineOut(routine=routine, title=title, total_seconds=script.total_seconds,
+                       language=current(), plan=plan,
+                       phases=[PhaseOut(**phase.as_dict()) for phase in script.phases],
+                       steps=steps_out(timeline), changes=changes or [],
                        left_out=left_out or [], advice=advice or [])

@@ -25,6 +25,7 @@ from backcare.site.env import (
     production_hosts,
 )
 from backcare.site.private_files import private_dir, private_file
+from backcare.vocabulary import LANGUAGES as SPOKEN
 
 BASE_DIR = PROJECT_ROOT
 VAR_DIR = envpath("BACKCARE_VAR_DIR", BASE_DIR / "var")
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "backcare.site.headers.PermissionsPolicyMiddleware",  # outside WhiteNoise: every response
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # the language of /es/... pages
+    "backcare.site.language.LanguageChoice",  # the API's ?lang=, the first visit's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -77,6 +80,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "backcare.site.language.language_links",
                 "backcare.catalogue.context.site_text",
             ],
         },
@@ -100,9 +104,16 @@ if (DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
     private_file(DEFAULT_SQLITE)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The languages backcare speaks (backcare.vocabulary.LANGUAGES): English at /, the others
+# under /<code>/. One catalogue, backcare/locale, serves Django and the plain-Python core.
 LANGUAGE_CODE = "en"
+LANGUAGES = list(SPOKEN.items())
+LOCALE_PATHS = [BASE_DIR / "backcare" / "locale"]
+LANGUAGE_COOKIE_NAME = "backcare_lang"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = "UTC"
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

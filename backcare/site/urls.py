@@ -1,14 +1,21 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
+from backcare.site import language
 from backcare.site.api import api
 
 urlpatterns = [
     path("api/", api.urls),
+    path("language/<str:code>/", language.choose, name="choose_language"),
+]
+# Pages in English at /..., in every other language at /<code>/...
+urlpatterns += i18n_patterns(
     path("", include("backcare.planning.urls")),
     path("", include("backcare.practice.urls")),
     path("", include("backcare.printouts.urls")),
     path("", include("backcare.catalogue.urls")),  # last: its /<condition>/ catches the rest
-]
+    prefix_default_language=False,
+)
 
 handler404 = "backcare.catalogue.views.not_found"
 handler500 = "backcare.catalogue.views.server_error"
