@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test setup check-content migrate typecheck lint bench clean
+.PHONY: run test setup check-content migrate typecheck lint bench clean messages
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -40,6 +40,15 @@ test: check-content migrate typecheck lint
 bench: setup
 	$(PY) bench/pages.py
 	$(PY) bench/worksheets.py
+
+# Rebuild a language's catalogue from the code and compile it (needs GNU gettext); see
+# docs/translating.md. The compiled .mo is committed, so `make run` and `make test` need no
+# gettext tools.
+LANG_CODE ?= es
+messages: setup
+	$(PY) manage.py makemessages -l $(LANG_CODE) --no-location --no-obsolete \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
+	$(PY) manage.py compilemessages -l $(LANG_CODE)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -1,14 +1,20 @@
 """How backcare words durations and doses, everywhere: web pages, CLI, worksheets, plans.
 
-Plain Python, so the template filters, the terminal and the PDFs say the same thing.
+Plain Python, so the template filters, the terminal and the PDFs say the same thing, in
+the language in force (:mod:`backcare.vocabulary`): every phrase is translated whole, then
+its numbers are put in.
 """
 
 from __future__ import annotations
 
 from backcare.content.schema import Action, Dose, Exercise
+from backcare.playscript.words import ACTIONS
+from backcare.vocabulary import gettext, ngettext
 
-#: The word a player shows while a repetition is done, for each action.
-ACTION_LABELS: dict[Action, str] = {"hold": "Hold", "move": "Move"}
+#: The word a player shows while a repetition is done, for each action: the play
+#: script's own labels (:data:`backcare.playscript.words.ACTIONS`), read in the language
+#: in force.
+ACTION_LABELS = ACTIONS
 
 
 def action_of(exercise: Exercise) -> Action:
@@ -18,22 +24,38 @@ def action_of(exercise: Exercise) -> Action:
 
 def format_duration(total: int) -> str:
     """Exact duration: ``290`` -> ``"4 min 50 s"``, ``60`` -> ``"1 min"``, ``45`` -> ``"45 s"``."""
-    minutes, secs = divmod(int(total), 60)
+    minutes, seconds = divmod(int(total), 60)
     if not minutes:
-        return f"{secs} s"
-    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+        return gettext("{seconds} s").format(seconds=seconds)
+    if seconds:
+        return gettext("{minutes} min {seconds} s").format(minutes=minutes, seconds=seconds)
+    return gettext("{minutes} min").format(minutes=minutes)
 
 
 def about(total: int) -> str:
     """Rounded duration for estimates: ``290`` -> ``"about 5 min"``."""
     total = int(total)
     if total < 60:
-        return "under a minute"
-    return f"about {round(total / 60)} min"
+        return gettext("under a minute")
+    return gettext("about {minutes} min").format(minutes=round(total / 60))
 
 
 def times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+    """``"once"``, ``"twice"``, ``"3 times"``."""
+    if n == 1:
+        return gettext("once")
+    if n == 2:
+        return gettext("twice")
+    return ngettext("{n} time", "{n} times", n).format(n=n)
+
+
+def rounds(n: int) -> str:
+    """``"2 rounds"``: a set is a round on every edge (as the players say "Round 1 of 2")."""
+    return ngettext("{n} round", "{n} rounds", n).format(n=n)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def dose_parts(dose: Dose, exercise: Exercise) -> list[str]:
@@ -42,20 +64,21 @@ def dose_parts(dose: Dose, exercise: Exercise) -> list[str]:
     Whether it is a hold or a move is :func:`action_of`'s to say, never the dose's: only a
     hold starts with "Hold". One long bout of a mobility move reads "Move slowly for 30 s".
     """
+    seconds = dose.hold_seconds
     if action_of(exercise) == "hold":
-        parts = [f"Hold {dose.hold_seconds} s", times(dose.reps)]
+        parts = [gettext("Hold {seconds} s").format(seconds=seconds), times(dose.reps)]
     elif exercise.kind == "mobility":
         if dose.reps == 1:
-            parts = [f"Move slowly for {dose.hold_seconds} s"]
+            parts = [gettext("Move slowly for {seconds} s").format(seconds=seconds)]
         else:
-            parts = [times(dose.reps), f"about {dose.hold_seconds} s each"]
+            parts = [times(dose.reps), gettext("about {seconds} s each").format(seconds=seconds)]
     else:
-        parts = [times(dose.reps), f"hold {dose.hold_seconds} s"]
+        parts = [times(dose.reps), gettext("hold {seconds} s").format(seconds=seconds)]
     if exercise.per_side:
-        parts.append("each side")
+        parts.append(gettext("each side"))
     if dose.sets > 1:
-        parts.append(f"{dose.sets} rounds")
-    parts[0] = parts[0][0].upper() + parts[0][1:]
+        parts.append(rounds(dose.sets))
+    parts[0] = _capitalised(parts[0])
     return parts
 
 

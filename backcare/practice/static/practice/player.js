@@ -1,26 +1,31 @@
 // backcare's follow-along player: the physical therapist's voice and stopwatch.
 //
+// The player follows the core's play script (the phases embedded in the page, the same
+// as GET /api/timeline): it keeps time and draws, and decides nothing of its own. Every
+// word it shows or says is the script's (phase.text, phase.say) or the page's (words.js).
+//
 // Timing comes from deadlines on a monotonic clock (performance.now()), never from
-// counting ticks: the schedule of every phase is computed once at Start, and each
+// counting ticks: the schedule of every phase is laid out once, and each
 // frame (requestAnimationFrame, plus a timeout for when the tab is hidden) works out
 // which phase the elapsed time falls in. Paused time is left out of the elapsed time.
 // A hidden tab therefore comes back on the right step, and the routine ends when the
-// timeline says it does.
+// script says it does.
 
-import { buildSchedule, phaseAt, skipTarget, backTarget, isFirstOfExercise } from "./schedule.js";
+import { buildSchedule, isOver, phaseAt, skipTarget, backTarget } from "./schedule.js";
 import { Cues, voicePreference } from "./cues.js";
 import { SessionLog, forget, keep, newId, pendingSessions } from "./sessions.js";
 import { askWhichHurt, exercisesOf } from "./hurt.js";
-import { showPrecautions } from "./precautions.js";
+import { announceText, render as draw, show, whereText } from "./player_view.js";
+import { word } from "./words.js";
 
-const READY_KEY = "backcare.getReady";
 const data = JSON.parse(document.getElementById("timeline").textContent);
 const steps = data.steps;
+const schedule = buildSchedule(data.phases);
 const root = document.getElementById("player");
 const $ = (id) => document.getElementById(id);
 
 const ui = {
-  setup: $("setup"), setupForm: $("setup-form"), totalWithReady: $("total-with-ready"),
+  setup: $("setup"), setupForm: $("setup-form"),
   voice: $("voice"), pendingNote: $("pending-note"), painProblem: $("pain-before-problem"),
   play: $("play"), progress: $("progress"), timeLeft: $("time-left"),
   phaseLabel: $("phase-label"), countdown: $("countdown"), name: $("now-name"),
@@ -56,11 +61,11 @@ class Clock {
 
 const player = {
   state: "setup",         // setup | playing | paused | finished | stopped
-  schedule: null,
+  schedule,
   clock: new Clock(),
   index: -1,              // the phase on screen
   lastElapsed: 0,         // elapsed time at the previous frame
-  done: new Set(),        // steps whose hold has run to the end
+  done: new Set(),        // steps whose hold or move has run to the end
   session: null,
   saved: false,
   hidden: document.visibilityState === "hidden",
@@ -71,120 +76,18 @@ const player = {
   wallEnd: 0,
 };
 
-// ---------------------------------------------------------------- words
-
-const exerciseOf = (i) => data.exercises[steps[i].exercise] || { name: steps[i].name, cue: steps[i].cue };
-const sideText = (side) => (side === "left" ? "Left side" : side === "right" ? "Right side" : "");
-const repText = (s) => (s.reps > 1 ? `Rep ${s.rep} of ${s.reps}` : "");
-const setText = (s) => (s.sets > 1 ? `Set ${s.set} of ${s.sets}` : "");
-
-function clockText(seconds) {
-  const s = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
-
-function durationText(seconds) {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  if (!m) return `${s} s`;
-  return s ? `${m} min ${s} s` : `${m} min`;
-}
-
-/** What step i is, in a few words, as the "Next:" line says it after step prev. */
-function nextText(prev, i) {
-  if (i >= steps.length) return "Next: the finish — nearly there";
-  const s = steps[i];
-  if (prev < 0 || steps[prev].exercise !== s.exercise) return `Next: ${exerciseOf(i).name}`;
-  const parts = [];
-  if (steps[prev].set !== s.set) parts.push(setText(s));
-  if (steps[prev].side !== s.side) parts.push(sideText(s.side));
-  if (s.reps > 1) parts.push(repText(s));
-  return `Next: ${parts.filter(Boolean).join(", ") || exerciseOf(i).name}`;
-}
-
-function holdWord(i) {
-  const { action } = steps[i];  // "hold" | "move", decided with the timeline
-  if (action) return action === "hold" ? "Hold" : "Move";
-  const kind = exerciseOf(i).kind;  // older timelines without it
-  return kind === "stretch" || kind === "isometric" ? "Hold" : "Move";
-}
-
-function phaseLabel(phase) {
-  if (phase.kind === "ready") return "Get ready";
-  if (phase.kind === "hold") return holdWord(phase.step);
-  const upcoming = steps[phase.step + 1];
-  if (phase.rest === "switch") return "Switch sides";
-  if (phase.rest === "set") return `Rest — then set ${upcoming.set} of ${upcoming.sets}`;
-  if (phase.rest === "next") return `Next: ${exerciseOf(phase.step + 1).name}`;
-  return "Rest";
-}
-
-/** The step the card shows: the one being done, or, during a rest, the one coming. */
-const shownStep = (phase) => (phase.kind === "rest" ? phase.step + 1 : phase.step);
-
-function whereText(i) {
-  const s = steps[i];
-  return [exerciseOf(i).name, sideText(s.side).toLowerCase(), repText(s).toLowerCase(), setText(s).toLowerCase()]
-    .filter(Boolean).join(", ");
-}
-
 // ---------------------------------------------------------------- drawing
 
-function put(el, text) {
-  if (el.textContent !== text) el.textContent = text;
-}
-
-function show(el, visible) {
-  if (el.hidden === visible) el.hidden = !visible;
-}
-
 function render(elapsed) {
-  const { schedule } = player;
-  const index = Math.min(player.index, schedule.phases.length - 1);
-  const phase = schedule.phases[index];
-  const i = shownStep(phase);
-  const s = steps[i];
-  const info = exerciseOf(i);
-  const remaining = player.index >= schedule.phases.length ? 0 : (phase.end - elapsed) / 1000;
-
-  root.dataset.state = player.state;
-  root.dataset.phase = player.index >= schedule.phases.length ? "end" : phase.kind;
-  root.dataset.step = String(i);
-  put(ui.phaseLabel, phaseLabel(phase));
-  put(ui.countdown, String(Math.max(0, Math.ceil(remaining))));
-  put(ui.name, info.name);
-  put(ui.side, sideText(s.side));
-  put(ui.rep, repText(s));
-  put(ui.set, setText(s));
-  show(ui.side, Boolean(s.side));
-  show(ui.rep, s.reps > 1);
-  show(ui.set, s.sets > 1);
-  put(ui.cue, s.cue);
-  put(ui.position, info.position || "");
-  showPrecautions(ui.precautions, info.precautions, phase.kind === "ready");
-  if (info.demo) {
-    if (ui.demo.getAttribute("src") !== info.demo) {
-      ui.demo.src = info.demo;
-      ui.demo.alt = `Moving figure showing ${info.name}`;
-    }
-    show(ui.demo, true);
-  } else {
-    show(ui.demo, false);
-  }
-  put(ui.next, nextText(i, i + 1));
-  const total = schedule.total;
-  const value = String(Math.round((Math.min(elapsed, total) / total) * 1000));
-  if (ui.progress.getAttribute("value") !== value) ui.progress.setAttribute("value", value);
-  put(ui.timeLeft, clockText((total - elapsed) / 1000));
-  const paused = player.state === "paused";
-  show(ui.pausedNote, paused);
-  put(ui.pause, paused ? "Resume" : "Pause");
-  ui.pause.setAttribute("aria-pressed", String(paused));
+  draw({ root, ui, data, schedule, index: player.index, elapsed, paused: player.state === "paused" });
 }
+
+/** Where the person is: the phase on screen, or the last before the end. */
+const currentPhase = () => schedule.phases[Math.max(0, Math.min(player.index, schedule.end - 1))];
 
 // ---------------------------------------------------------------- cues
 
-/** Cue points inside a phase: [ms from the start of the routine, action]. */
+/** Cue points inside a phase: [ms from the start of the session, action]. */
 function cuePoints(phase) {
   const points = [];
   const length = phase.end - phase.start;
@@ -193,48 +96,26 @@ function cuePoints(phase) {
       points.push([phase.end - n * 1000, () => cues.cue("tick", String(n), "cue")]);
     }
   };
-  if (phase.kind === "ready" && length >= 4000) countdown();
-  if (phase.kind === "hold") {
+  if (phase.kind === "get-ready" && length >= 4000) countdown();
+  if (phase.kind === "hold" || phase.kind === "move") {
     if (length >= 20000) {
-      points.push([phase.start + length / 2, () => cues.cue("halfway", "Halfway", "cue")]);
+      points.push([phase.start + length / 2, () => cues.cue("halfway", word("halfway"), "cue")]);
     }
     if (length >= 8000) countdown();
   }
-  if (phase.kind === "rest" && (phase.rest === "switch" || phase.rest === "set") && length >= 5000) {
-    countdown();
-  }
+  if ((phase.kind === "switch-sides" || phase.kind === "rest") && length >= 5000) countdown();
   return points;
 }
 
-function phaseStartCue(phase) {
-  const i = phase.step;
-  const s = steps[i];
-  if (phase.kind === "ready") {
-    const side = s.side ? `, ${sideText(s.side).toLowerCase()}` : "";
-    cues.cue("rest", `Get ready: ${exerciseOf(i).name}${side}. ${exerciseOf(i).position || ""}`, "cue");
-  } else if (phase.kind === "hold") {
-    const opening = isFirstOfExercise(steps, i) || s.rep === 1;
-    const side = s.side && opening ? ` ${sideText(s.side).toLowerCase()}.` : "";
-    const words = opening ? `Begin${side ? "," + side : "."} ${s.cue}` : String(s.rep);
-    cues.cue("start", words, "cue");
-  } else if (phase.rest === "switch") {
-    cues.cue("switch", `Switch sides. ${sideText(steps[i + 1].side)} next.`, "switch");
-  } else if (phase.rest === "set") {
-    cues.cue("rest", `Rest. Set ${steps[i + 1].set} is next.`, "cue");
-  } else if (phase.rest === "next") {
-    cues.cue("rest", `Well done. Next: ${exerciseOf(i + 1).name}.`, "cue");
-  } else {
-    cues.cue("rest", phase.end - phase.start >= 2000 ? "Rest" : "", "cue");
-  }
-}
+/** The tone and flash each kind of phase begins with; the words are the script's. */
+const OPENING = {
+  "get-ready": ["rest", "cue"], hold: ["start", "cue"], move: ["start", "cue"],
+  rest: ["rest", "cue"], "switch-sides": ["switch", "switch"], done: ["done", "done"],
+};
 
-function announceText(phase) {
-  const i = shownStep(phase);
-  if (phase.kind === "ready") return `Get ready: ${whereText(i)}.`;
-  if (phase.kind === "hold") return `${holdWord(i)}: ${whereText(i)}. ${steps[i].cue}`;
-  if (phase.rest === "switch") return `Switch sides. Next: ${whereText(i)}.`;
-  if (phase.rest === "next") return `Rest. Next: ${whereText(i)}.`;
-  return "";
+function phaseStartCue(phase) {
+  const [tone, flash] = OPENING[phase.kind] || ["rest", "cue"];
+  cues.cue(tone, phase.say, flash);
 }
 
 function announce(text) {
@@ -244,31 +125,33 @@ function announce(text) {
 // ---------------------------------------------------------------- the frame loop
 
 function markDone(from, to) {
-  for (const h of player.schedule.holdPhase) {
-    const end = player.schedule.phases[h].end;
-    if (end > from && end <= to) player.done.add(player.schedule.phases[h].step);
+  for (const phase of schedule.phases) {
+    if ((phase.kind === "hold" || phase.kind === "move") && phase.end > from && phase.end <= to) {
+      player.done.add(phase.step);
+    }
   }
 }
 
 function frame() {
   if (player.state !== "playing" && player.state !== "paused") return;
-  const { schedule, clock } = player;
+  const { clock } = player;
   const elapsed = clock.elapsed();
   const index = phaseAt(schedule, elapsed);
   markDone(player.lastElapsed, elapsed);
 
   if (index !== player.index) {
-    const fresh = index < schedule.phases.length && elapsed - schedule.phases[index].start < 1500;
+    const over = isOver(schedule, index);
+    const fresh = !over && elapsed - schedule.phases[index].start < 1500;
     player.index = index;
-    player.log.push({ phase: index, scheduled: index < schedule.phases.length ? schedule.phases[index].start : schedule.total, at: elapsed });
-    if (index >= schedule.phases.length) {
+    player.log.push({ phase: index, scheduled: over ? schedule.total : schedule.phases[index].start, at: elapsed });
+    if (over) {
       finish();
       return;
     }
     const phase = schedule.phases[index];
     if (fresh && !player.hidden) announce(announceText(phase));
     if (fresh) phaseStartCue(phase);
-  } else if (index < schedule.phases.length) {
+  } else if (!isOver(schedule, index)) {
     for (const [at, act] of cuePoints(schedule.phases[index])) {
       if (at > player.lastElapsed && at <= elapsed && elapsed - at < 1000) act();
     }
@@ -284,7 +167,7 @@ function plan(elapsed) {
   clearTimeout(player.timer);
   if (player.state !== "playing") return;
   if (!player.hidden) player.raf = requestAnimationFrame(frame);
-  const phase = player.schedule.phases[player.index];
+  const phase = schedule.phases[player.index];
   // The next moment anything changes: the phase's end, a cue, or the countdown's next second.
   let next = phase.end;
   for (const [at] of cuePoints(phase)) if (at > elapsed && at < next) next = at;

@@ -1,84 +1,68 @@
-// The player's schedule: every phase's start and end, in milliseconds from the start.
+// The player's schedule: the core's play script laid out on a clock.
 //
-// The content timeline (steps with holds and rests) is followed exactly; a get-ready
-// phase is added before the first step of each exercise. Nothing here reads a clock:
-// the player asks "which phase holds this elapsed time?" on every frame, so the
-// position always comes from the clock, never from counting ticks.
+// The phases come from the server (backcare.playscript, the same script as GET
+// /api/timeline and the terminal player): get-ready, hold, move, rest, switch-sides and
+// done, each with its seconds. They are laid out back to back, in milliseconds, and
+// nothing is added: the total is the sum of the phases' seconds, the script's
+// total_seconds. Nothing here reads a clock: the player asks "which phase holds this
+// elapsed time?" on every frame, so the position always comes from the clock.
 
-/** @typedef {{kind: "ready"|"hold"|"rest", rest: null|"rest"|"switch"|"set"|"next",
- *             step: number, start: number, end: number}} Phase */
+/** @typedef {{kind: string, seconds: number, step: number, index: number,
+ *             start: number, end: number}} Phase */
 
-/** The kind of pause after step i: a plain rest, a side change, a new set, or a new exercise. */
-export function restKind(steps, i) {
-  const step = steps[i];
-  const next = steps[i + 1];
-  if (!next) return null;
-  if (next.exercise !== step.exercise) return "next";
-  if (next.side !== step.side) return "switch";
-  if (next.set !== step.set) return "set";
-  return "rest";
-}
+/** Phases a person does something in: Back and Skip land on these. */
+const ACTION_KINDS = new Set(["get-ready", "hold", "move"]);
 
-export function isFirstOfExercise(steps, i) {
-  return i === 0 || steps[i - 1].exercise !== steps[i].exercise;
-}
-
-/** Build the phases for these steps with getReadySeconds before each exercise. */
-export function buildSchedule(steps, getReadySeconds) {
+/** Lay the script's phases out back to back: [{...phase, index, start, end}] and the total. */
+export function buildSchedule(script) {
   const phases = [];
-  const holdPhase = [];
   let t = 0;
-  steps.forEach((step, i) => {
-    if (isFirstOfExercise(steps, i) && getReadySeconds > 0) {
-      phases.push({ kind: "ready", rest: null, step: i, start: t, end: t + getReadySeconds * 1000 });
-      t += getReadySeconds * 1000;
-    }
-    holdPhase.push(phases.length);
-    phases.push({ kind: "hold", rest: null, step: i, start: t, end: t + step.hold_seconds * 1000 });
-    t += step.hold_seconds * 1000;
-    if (step.rest_seconds > 0) {
-      phases.push({ kind: "rest", rest: restKind(steps, i), step: i, start: t,
-                    end: t + step.rest_seconds * 1000 });
-      t += step.rest_seconds * 1000;
-    }
+  script.forEach((phase, index) => {
+    const length = phase.seconds * 1000;
+    phases.push({ ...phase, index, start: t, end: t + length });
+    t += length;
   });
-  return { phases, holdPhase, total: t, getReadySeconds };
+  const done = phases.findIndex((p) => p.kind === "done");
+  return { phases, total: t, end: done < 0 ? phases.length : done };
 }
 
-/** Index of the phase running at elapsed ms (phases.length once it is all over). */
+/** True when this index is the end of the session (the done phase, or past the last). */
+export function isOver(schedule, index) {
+  return index >= schedule.end;
+}
+
+/** Index of the phase running at elapsed ms (schedule.end once it is all over). */
 export function phaseAt(schedule, elapsed) {
   const { phases } = schedule;
-  if (elapsed >= schedule.total) return phases.length;
+  if (elapsed >= schedule.total || !phases.length) return schedule.end;
   let lo = 0;
   let hi = phases.length - 1;
-  while (lo < hi) {  // the last phase whose start <= elapsed
+  while (lo < hi) {  // the last phase whose start <= elapsed (never one of no length)
     const mid = (lo + hi + 1) >> 1;
     if (phases[mid].start <= elapsed) lo = mid; else hi = mid - 1;
   }
   return lo;
 }
 
-/** Where "Skip" goes: out of a get-ready into its step; otherwise to the next step. */
+/** Where "Skip" goes: the start of the next get-ready, hold or move (rests are passed). */
 export function skipTarget(schedule, index) {
   const { phases } = schedule;
-  const current = phases[index];
-  if (current.kind === "ready") return current.end;
-  for (let i = index + 1; i < phases.length; i++) {
-    if (phases[i].step !== current.step && phases[i].kind !== "rest") return phases[i].start;
+  for (let i = index + 1; i < schedule.end; i++) {
+    if (ACTION_KINDS.has(phases[i].kind)) return phases[i].start;
   }
   return schedule.total;
 }
 
-/** Where "Back" goes: the start of this step, or of the one before when just begun. */
+/** Where "Back" goes: the start of this get-ready, hold or move, or of the one before
+ *  when it has only just begun (or during a rest). */
 export function backTarget(schedule, index, elapsed) {
   const { phases } = schedule;
-  if (index >= phases.length) index = phases.length - 1;
-  const stepStart = (step) => {
-    const first = phases.findIndex((p) => p.step === step);
-    return phases[first].start;
-  };
-  const step = phases[index].step;
-  const start = stepStart(step);
-  if (elapsed - start > 2000 || step === 0) return start;
-  return stepStart(step - 1);
+  const at = Math.min(index, schedule.end - 1);
+  if (at < 0) return 0;
+  const current = phases[at];
+  if (ACTION_KINDS.has(current.kind) && elapsed - current.start > 2000) return current.start;
+  for (let i = at - 1; i >= 0; i--) {
+    if (ACTION_KINDS.has(phases[i].kind)) return phases[i].start;
+  }
+  return 0;
 }
