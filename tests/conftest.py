@@ -72,6 +72,17 @@ def _terminal_marks_outside_the_database(request: pytest.FixtureRequest,
             monkeypatch.setattr(f"backcare.cli.{module}.terminal_hurt_days", lambda: {})
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked() -> Iterator[None]:
+    """Each test starts in English: a request to /es/... leaves Django's language active on
+    its thread, and the core follows Django's language."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     """The real library under content/: the product, not a stand-in."""

@@ -1,8 +1,11 @@
 """The library's read-only JSON API: conditions, routines, exercises, condition rules (at /api/).
 
 The response shapes come from :mod:`backcare.export`, which ``backcare show --json`` also
-uses. The docs page at /api/docs is ninja's Swagger page served from /static/ninja/
-("ninja" is in INSTALLED_APPS); it loads no inline script, so it works under our CSP.
+uses. Every text is in the request's language (``?lang=`` or ``Accept-Language``): the
+library comes translated from :func:`get_library`, the errors from the vocabulary.
+
+The docs page at /api/docs is ninja's Swagger page served from /static/ninja/ ("ninja" is
+in INSTALLED_APPS); it loads no inline script, so it works under our CSP.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Router
-from ninja.errors import HttpError
 
 from backcare.catalogue.library import get_library
 from backcare.content import ExerciseFilter
@@ -30,13 +32,9 @@ from backcare.export import (
     routine_detail,
     routine_out,
 )
-from backcare.site.api_errors import NOT_FOUND, READS, links
+from backcare.site.api_errors import NOT_FOUND, READS, links, not_found
 
 router = Router()
-
-
-def _missing(kind: str, slug: str, listing: str) -> HttpError:
-    return HttpError(404, f"No {kind} called {slug!r}. See {listing} for the list.")
 
 
 @router.get("/conditions/{slug}", response={200: ConditionOut, **NOT_FOUND, **READS}, tags=["conditions"],
@@ -45,8 +43,7 @@ def get_condition(request: HttpRequest, slug: str) -> ConditionOut:
     library = get_library()
     condition = library.conditions.get(slug)
     if condition is None:
-        known = ", ".join(sorted(library.conditions))
-        raise HttpError(404, f"No condition called {slug!r}. Known conditions: {known}.")
+        raise not_found("condition", slug, known=", ".join(sorted(library.conditions)))
     return condition_out(library, condition)
 
 
@@ -66,6 +63,9 @@ def list_health_conditions(request: HttpRequest) -> list[HealthConditionOut]:
                 GetTimeline=("backcare_practice_api_get_timeline", {"routine": "$response.body#/0/slug"})),
          summary="Every routine with its estimated duration")
 def list_routines(request: HttpRequest) -> list[RoutineOut]:
+    """`estimated_seconds` is the `total_seconds` of GET /api/timeline?routine=<slug>
+    with no answers given: the session as the safe default plays it, every get-ready
+    included."""
     library = get_library()
     return [routine_out(library, r) for r in library.routines.values()]
 
@@ -75,10 +75,13 @@ def list_routines(request: HttpRequest) -> list[RoutineOut]:
                                                   {"routine": "$response.body#/slug"})),
          summary="One routine: phases and exercises in order, each with its dose")
 def get_routine(request: HttpRequest, slug: str) -> RoutineDetail:
+    """`exercises` is the routine as published; `estimated_seconds` is the
+    `total_seconds` of GET /api/timeline?routine=<slug> with no answers given (the safe
+    default: less what `left_out` lists, every get-ready included)."""
     library = get_library()
     routine = library.routines.get(slug)
     if routine is None:
-        raise _missing("routine", slug, "/api/routines")
+        raise not_found("routine", slug)
     return routine_detail(library, routine)
 
 
@@ -110,5 +113,5 @@ def get_exercise(request: HttpRequest, slug: str) -> ExerciseOut:
     library = get_library()
     exercise = library.exercises.get(slug)
     if exercise is None:
-        raise _missing("exercise", slug, "/api/exercises")
+        raise not_found("exercise", slug)
     return exercise_out(library, exercise)

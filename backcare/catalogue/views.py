@@ -14,17 +14,23 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from backcare.catalogue.library import get_library
 from backcare.catalogue.views_demos import DemoCard, demo_card
 from backcare.catalogue.views_finder import exercise_finder
 from backcare.content import Library
+from backcare.content.rules_schema import RulesFile
 from backcare.content.schema import Dose, Exercise, Routine
 from backcare.plans import PlanError, safe_default_plan
-from backcare.plans.condition_rules import conditions_touching
+from backcare.plans.condition_rules import both, conditions_touching, either
 from backcare.plans.plan import LeftOut
 from backcare.plans.plan import left_out as left_out_of
 from backcare.timeline import Dosed
+from backcare.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 __all__ = [
     "home", "condition", "routine", "exercise", "exercise_finder", "disclaimer",
@@ -145,6 +151,22 @@ def routine(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
+def _in_sentence(rules: RulesFile, slugs: tuple[str, ...]) -> str:
+    """The conditions as a sentence names them, from content/rules.yaml: "a disc problem
+    or osteoporosis" (empty when there are none)."""
+    found = (rules.get(slug) for slug in slugs)
+    return either([c.in_sentence for c in found if c is not None])
+
+
+def _links_to(exercises: list[Exercise]) -> SafeString:
+    """"<a>Cat/cow</a> and <a>Pelvic tilt</a>": each exercise linked, joined in words."""
+    links: list[str] = [
+        format_html('<a href="{}">{}</a>', reverse("exercise", args=[e.slug]), e.name)
+        for e in exercises
+    ]
+    return mark_safe(both(links))  # noqa: S308  # the links went through format_html
+
+
 def exercise(request: HttpRequest, slug: str) -> HttpResponse:
     library = get_library()
     found = library.exercises.get(slug)
@@ -157,14 +179,17 @@ def exercise(request: HttpRequest, slug: str) -> HttpResponse:
         (e for e in library.exercises.values() if e.seated_alternative == slug),
         key=lambda e: e.name.lower(),
     )
+    rules = library.rules
     return render(request, "catalogue/exercise.html", {
         "exercise": found,
+        "also_called": either(list(found.other_names)),
+        "only_for": _in_sentence(rules, found.rules.only_with_conditions),
         "alternative": alternative,
-        "alternative_for": alternative_for,
+        "alternative_for": _links_to(alternative_for) if alternative_for else "",
         "used_in": library.routines_using(slug),
         "demo": demo_card(slug),
-        "left_out_for": conditions_touching(library.rules, found, "exclude"),
-        "flagged_for": conditions_touching(library.rules, found, "flag"),
+        "left_out_for": _in_sentence(rules, conditions_touching(rules, found, "exclude")),
+        "flagged_for": _in_sentence(rules, conditions_touching(rules, found, "flag")),
     })
 
 
@@ -178,4 +203,9 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # A plain template without the request context: nothing here may touch the library.
-    return HttpResponseServerError(loader.get_template("catalogue/500.html").render())
+    language = translation.get_language() or DEFAULT_LANGUAGE
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    home = "/" if language == DEFAULT_LANGUAGE else f"/{language}/"
+    page = loader.get_template("catalogue/500.html").render({"language": language, "home": home})
+    return HttpResponseServerError(page)

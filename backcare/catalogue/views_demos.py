@@ -20,13 +20,14 @@ from django.views.decorators.http import require_safe
 from backcare.catalogue.library import get_library
 from backcare.content.schema import Exercise
 from backcare.figures import compile_demo, description, render_svg, svg_size
+from backcare.vocabulary import current
 
 #: Demos change only with the content, which is read once per process.
 CACHE_SECONDS = 60 * 60 * 24
 
 
 @cache
-def _svg(slug: str) -> bytes:
+def _svg(slug: str, language: str) -> bytes:
     return render_svg(get_library().exercises[slug]).encode("utf-8")
 
 
@@ -36,7 +37,7 @@ def demo_svg(request: HttpRequest, slug: str) -> HttpResponse:
     """The exercise's animated figure as a standalone SVG image."""
     if slug not in get_library().exercises:
         raise Http404(f"no exercise {slug!r}")
-    response = HttpResponse(_svg(slug), content_type="image/svg+xml; charset=utf-8")
+    response = HttpResponse(_svg(slug, current()), content_type="image/svg+xml; charset=utf-8")
     response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -50,9 +51,14 @@ class DemoCard:
     height: int
 
 
-@cache
 def demo_card(slug: str) -> DemoCard:
-    """What a page needs to show one exercise's demo as an <img>: alt text and size."""
+    """What a page needs to show one exercise's demo as an <img>: alt text and size, in
+    the language of the page."""
+    return _demo_card(slug, current())
+
+
+@cache
+def _demo_card(slug: str, language: str) -> DemoCard:
     exercise = get_library().exercises[slug]
     figure = compile_demo(exercise)
     width, height = svg_size(exercise, figure)

@@ -7,6 +7,7 @@ with a 400 page that names the parameter and the values it accepts.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
@@ -15,32 +16,35 @@ from django.shortcuts import render
 from backcare.catalogue import labels
 from backcare.catalogue.library import get_library
 from backcare.content import ExerciseFilter
+from backcare.vocabulary import Labels, gettext_noop
 
 MAX_QUERY_LENGTH = 100
 
 #: parameter -> (allowed value -> label); "" (not set) is always allowed.
-CHOICES: dict[str, dict[str, str]] = {
+CHOICES: dict[str, Mapping[str, str]] = {
     "position": labels.POSITIONS,
     "body_area": labels.BODY_AREAS,
     "kind": labels.KINDS,
-    "equipment": {"none": "No equipment", **labels.EQUIPMENT},
-    "no_floor": {"1": "No floor needed"},
+    "equipment": Labels({"none": gettext_noop("No equipment"),
+                         **{value: labels.EQUIPMENT.english(value) for value in labels.EQUIPMENT}}),
+    "no_floor": Labels({"1": gettext_noop("No floor needed")}),
 }
 
-PARAMETER_NAMES: dict[str, str] = {
-    "position": "position",
-    "body_area": "body area",
-    "kind": "kind of exercise",
-    "equipment": "equipment",
-    "no_floor": "no floor needed",
-}
+#: Each parameter as the "unknown value" page names it ("The kind of exercise filter").
+PARAMETER_NAMES = Labels({
+    "position": gettext_noop("Position"),
+    "body_area": gettext_noop("Body area"),
+    "kind": gettext_noop("Kind of exercise"),
+    "equipment": gettext_noop("Equipment"),
+    "no_floor": gettext_noop("No floor needed"),
+})
 
 
 @dataclass(frozen=True)
 class BadParameter:
     parameter: str
     value: str
-    allowed: dict[str, str]
+    allowed: Mapping[str, str]
 
     @property
     def described(self) -> str:

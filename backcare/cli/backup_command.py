@@ -34,33 +34,38 @@ from typing import Any
 
 from backcare.cli.console import CliError, stdout
 from backcare.site.private_files import private_dir, private_file
+from backcare.vocabulary import gettext as _
+from backcare.vocabulary import ngettext
 
 SETTINGS = "backcare.site.settings"
 SESSIONS_TABLE = "practice_practicesession"
 MIGRATIONS_TABLE = "django_migrations"
 EXIT_REFUSED = 2
 BACKUPS_FOLDER = "backups"
+#: A yes to "replace the database?", in every language backcare speaks.
+YES = frozenset({"y", "yes", "s", "si", "sí"})
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
-        "backup", help="copy the database to a file (safe while the site is serving)",
-        description="Copy the SQLite database to FILE, consistently, while the site may be "
-                    "serving. Prints the file and how many sessions it holds.")
+        "backup", help=_("copy the database to a file (safe while the site is serving)"),
+        description=_("Copy the SQLite database to FILE, consistently, while the site may be "
+                      "serving. Prints the file and how many sessions it holds."))
     p.add_argument("file", nargs="?", default=None, metavar="FILE",
-                   help="where to write the copy (default: "
-                        "var/backups/backcare-YYYYMMDD-HHMMSS.sqlite3, UTC)")
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it already exists")
+                   help=_("where to write the copy (default: "
+                          "var/backups/backcare-YYYYMMDD-HHMMSS.sqlite3, UTC)"))
+    p.add_argument("--force", action="store_true",
+                   help=_("overwrite FILE if it already exists"))
     p.set_defaults(run=run_backup)
 
     p = sub.add_parser(
-        "restore", help="replace the database with a backup (keeps a copy of it first)",
-        description="Check FILE, copy the current database to "
-                    "var/backups/before-restore-DATE.sqlite3, copy FILE into the database and "
-                    "apply migrations.")
-    p.add_argument("file", metavar="FILE", help="a file made by `backcare backup`")
+        "restore", help=_("replace the database with a backup (keeps a copy of it first)"),
+        description=_("Check FILE, copy the current database to "
+                      "var/backups/before-restore-DATE.sqlite3, copy FILE into the database "
+                      "and apply migrations."))
+    p.add_argument("file", metavar="FILE", help=_("a file made by `backcare backup`"))
     p.add_argument("--yes", action="store_true",
-                   help="do not ask before replacing (required when there is no terminal)")
+                   help=_("do not ask before replacing (required when there is no terminal)"))
     p.set_defaults(run=run_restore)
 
 
@@ -83,8 +88,8 @@ def site() -> Site:
         return Site(dict(settings.DATABASES["default"]), Path(settings.VAR_DIR))
     except Exception as exc:  # settings problems: one line each
         message = " ".join(str(exc).split()) or type(exc).__name__
-        raise CliError(f"Could not read the site's settings ({type(exc).__name__}): "
-                       f"{message}") from None
+        raise CliError(_("Could not read the site's settings ({kind}): {message}").format(
+            kind=type(exc).__name__, message=message)) from None
 
 
 def _postgres_connection(database: dict[str, Any]) -> list[str]:
@@ -103,10 +108,11 @@ def _postgres_advice(database: dict[str, Any], command: str) -> str:
         tool = "pg_dump"
     else:
         example = f"pg_restore --clean --if-exists --no-owner {connection} --dbname={name} FILE"
-        tool = "pg_restore (or psql for a plain SQL dump)"
-    return (f"{command} handles SQLite only and this site's database is PostgreSQL: "
-            f"use {tool}, e.g. {' '.join(example.split())} "
-            "(it asks for the password, or reads it from PGPASSWORD or ~/.pgpass)")
+        tool = _("pg_restore (or psql for a plain SQL dump)")
+    return _("{command} handles SQLite only and this site's database is PostgreSQL: use "
+             "{tool}, e.g. {example} (it asks for the password, or reads it from PGPASSWORD "
+             "or ~/.pgpass)").format(command=command, tool=tool,
+                                     example=" ".join(example.split()))
 
 
 def sqlite_file(database: dict[str, Any], command: str) -> Path:
@@ -115,12 +121,14 @@ def sqlite_file(database: dict[str, Any], command: str) -> Path:
     if "postgresql" in engine or "postgis" in engine:
         raise CliError(_postgres_advice(database, command), EXIT_REFUSED)
     if not engine.endswith("sqlite3"):
-        raise CliError(f"{command} handles SQLite only; this site's database engine "
-                       f"is {engine}: use that database's own tools", EXIT_REFUSED)
+        raise CliError(_("{command} handles SQLite only; this site's database engine is "
+                         "{engine}: use that database's own tools").format(
+                             command=command, engine=engine), EXIT_REFUSED)
     name = str(database.get("NAME") or "")
     if not name or name == ":memory:" or name.startswith("file:"):
-        raise CliError(f"the SQLite database {name!r} is not a file on disk; "
-                       f"backcare {command} needs one", EXIT_REFUSED)
+        raise CliError(_("the SQLite database {name} is not a file on disk; backcare "
+                         "{command} needs one").format(name=repr(name), command=command),
+                       EXIT_REFUSED)
     return Path(name)
 
 
@@ -157,8 +165,8 @@ def _session_count(connection: sqlite3.Connection) -> int | None:
 
 def _sessions_text(count: int | None) -> str:
     if count is None:
-        return "no sessions (the database was never migrated)"
-    return f"{count} session{'' if count == 1 else 's'}"
+        return _("no sessions (the database was never migrated)")
+    return ngettext("{count} session", "{count} sessions", count).format(count=count)
 
 
 def copy_to_new_file(source: Path, target: Path) -> int | None:
@@ -184,13 +192,15 @@ def copy_to_new_file(source: Path, target: Path) -> int | None:
 
 def check_backup(path: Path) -> int:
     """The number of sessions in a sound backcare backup; a one-line refusal otherwise."""
-    unchanged = "nothing was changed"
     if not path.is_file():
-        what = "is a folder" if path.is_dir() else "does not exist"
-        raise CliError(f"{path} {what}: give a file made by `backcare backup`; {unchanged}",
-                       EXIT_REFUSED)
+        what = (_("{file} is a folder: give a file made by `backcare backup`; nothing was "
+                  "changed") if path.is_dir() else
+                _("{file} does not exist: give a file made by `backcare backup`; nothing was "
+                  "changed"))
+        raise CliError(what.format(file=path), EXIT_REFUSED)
     if not os.access(path, os.R_OK):
-        raise CliError(f"{path} cannot be read (permission denied); {unchanged}", EXIT_REFUSED)
+        raise CliError(_("{file} cannot be read (permission denied); nothing was changed")
+                       .format(file=path), EXIT_REFUSED)
     try:
         with closing(_read_only(path)) as connection:
             verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
@@ -198,15 +208,16 @@ def check_backup(path: Path) -> int:
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             count = _session_count(connection)
     except sqlite3.Error as exc:
-        raise CliError(f"{path} is not a readable SQLite database ({exc}); {unchanged}",
-                       EXIT_REFUSED) from None
+        raise CliError(_("{file} is not a readable SQLite database ({error}); nothing was "
+                         "changed").format(file=path, error=exc), EXIT_REFUSED) from None
     if verdict != ["ok"]:
-        raise CliError(f"{path} fails SQLite's integrity check ({verdict[0]}); {unchanged}",
-                       EXIT_REFUSED)
+        raise CliError(_("{file} fails SQLite's integrity check ({verdict}); nothing was "
+                         "changed").format(file=path, verdict=verdict[0]), EXIT_REFUSED)
     missing = [t for t in (SESSIONS_TABLE, MIGRATIONS_TABLE) if t not in tables]
     if missing or count is None:
-        raise CliError(f"{path} is not a backcare backup: it has no {' or '.join(missing)} "
-                       f"table; {unchanged}", EXIT_REFUSED)
+        raise CliError(_("{file} is not a backcare backup: it has no {tables} table; nothing "
+                         "was changed").format(file=path, tables=_(" or ").join(missing)),
+                       EXIT_REFUSED)
     return count
 
 
@@ -240,16 +251,17 @@ def _backup_target(args: argparse.Namespace, var_dir: Path, source: Path) -> Pat
     target = Path(args.file).expanduser()
     if target.is_dir():
         example = target / "backcare.sqlite3"
-        raise CliError(f"{target} is a folder; give a file name, e.g. {example}", EXIT_REFUSED)
+        raise CliError(_("{file} is a folder; give a file name, e.g. {example}").format(
+            file=target, example=example), EXIT_REFUSED)
     if not target.parent.is_dir():
-        raise CliError(f"the folder {target.parent} does not exist; create it first",
-                       EXIT_REFUSED)
+        raise CliError(_("the folder {folder} does not exist; create it first").format(
+            folder=target.parent), EXIT_REFUSED)
     if _same_file(target, source):
-        raise CliError(f"{target} is the live database itself; choose another file",
-                       EXIT_REFUSED)
+        raise CliError(_("{file} is the live database itself; choose another file").format(
+            file=target), EXIT_REFUSED)
     if target.exists() and not args.force:
-        raise CliError(f"{target} already exists; choose another name, or add --force to "
-                       "overwrite it", EXIT_REFUSED)
+        raise CliError(_("{file} already exists; choose another name, or add --force to "
+                         "overwrite it").format(file=target), EXIT_REFUSED)
     return target
 
 
@@ -257,14 +269,17 @@ def run_backup(args: argparse.Namespace) -> int:
     current = site()
     source = sqlite_file(current.database, "backup")
     if not source.is_file():
-        raise CliError(f"there is no database at {source} yet; nothing to back up", 1)
+        raise CliError(_("there is no database at {file} yet; nothing to back up").format(
+            file=source), 1)
     target = _backup_target(args, current.var_dir, source)
     try:
         count = copy_to_new_file(source, target)
     except sqlite3.Error as exc:
-        raise CliError(f"could not back up {source}: {exc}", 1) from None
-    stdout().print(f"Backed up {_sessions_text(count)} to {target}", markup=False,
-                   soft_wrap=True)
+        raise CliError(_("could not back up {file}: {error}").format(file=source, error=exc),
+                       1) from None
+    stdout().print(_("Backed up {sessions} to {file}").format(sessions=_sessions_text(count),
+                                                              file=target),
+                   markup=False, soft_wrap=True)
     return 0
 
 
@@ -272,13 +287,13 @@ def _confirm(args: argparse.Namespace, backup: Path) -> None:
     if args.yes:
         return
     if not sys.stdin.isatty():
-        raise CliError("restore replaces the current database and there is no terminal to ask "
-                       "on: add --yes to confirm; nothing was changed", EXIT_REFUSED)
-    sys.stdout.write(f"Replace the current database with {backup}? [y/N] ")
+        raise CliError(_("restore replaces the current database and there is no terminal to "
+                         "ask on: add --yes to confirm; nothing was changed"), EXIT_REFUSED)
+    sys.stdout.write(_("Replace the current database with {file}? [y/N] ").format(file=backup))
     sys.stdout.flush()
     answer = sys.stdin.readline().strip().lower()
-    if answer not in {"y", "yes"}:
-        raise CliError("restore cancelled; nothing was changed", 1)
+    if answer not in YES:
+        raise CliError(_("restore cancelled; nothing was changed"), 1)
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -287,13 +302,14 @@ def run_restore(args: argparse.Namespace) -> int:
     backup = Path(args.file).expanduser()
     count = check_backup(backup)
     if _same_file(backup, live):
-        raise CliError(f"{backup} is the live database itself; nothing was changed",
-                       EXIT_REFUSED)
+        raise CliError(_("{file} is the live database itself; nothing was changed").format(
+            file=backup), EXIT_REFUSED)
     if not live.parent.is_dir():
-        raise CliError(f"the database's folder {live.parent} does not exist; nothing was "
-                       "changed", EXIT_REFUSED)
+        raise CliError(_("the database's folder {folder} does not exist; nothing was changed")
+                       .format(folder=live.parent), EXIT_REFUSED)
     out = stdout()
-    out.print(f"{backup} holds {_sessions_text(count)}.", markup=False, soft_wrap=True)
+    out.print(_("{file} holds {sessions}.").format(file=backup, sessions=_sessions_text(count)),
+              markup=False, soft_wrap=True)
     _confirm(args, backup)
 
     if live.is_file() and live.stat().st_size > 0:
@@ -301,20 +317,23 @@ def run_restore(args: argparse.Namespace) -> int:
         try:
             kept_count = copy_to_new_file(live, kept)
         except sqlite3.Error as exc:
-            raise CliError(f"could not back up the current database {live} first ({exc}); "
-                           "nothing was changed", 1) from None
-        out.print(f"Kept the current database ({_sessions_text(kept_count)}) in {kept}",
-                  markup=False, soft_wrap=True)
+            raise CliError(_("could not back up the current database {file} first ({error}); "
+                             "nothing was changed").format(file=live, error=exc), 1) from None
+        out.print(_("Kept the current database ({sessions}) in {file}").format(
+            sessions=_sessions_text(kept_count), file=kept), markup=False, soft_wrap=True)
     try:
         copy_into_live(backup, live)
     except sqlite3.Error as exc:
-        raise CliError(f"could not copy {backup} into {live}: {exc}", 1) from None
+        raise CliError(_("could not copy {backup} into {live}: {error}").format(
+            backup=backup, live=live, error=exc), 1) from None
     try:
         _migrate()
     except Exception as exc:
         message = " ".join(str(exc).split()) or type(exc).__name__
-        raise CliError(f"{backup} was restored into {live}, but applying migrations failed "
-                       f"({type(exc).__name__}: {message})", 1) from None
-    out.print(f"Restored {_sessions_text(count)} from {backup} into {live}", markup=False,
-              soft_wrap=True)
+        raise CliError(_("{backup} was restored into {live}, but applying migrations failed "
+                         "({kind}: {message})").format(backup=backup, live=live,
+                                                       kind=type(exc).__name__,
+                                                       message=message), 1) from None
+    out.print(_("Restored {sessions} from {backup} into {live}").format(
+        sessions=_sessions_text(count), backup=backup, live=live), markup=False, soft_wrap=True)
     return 0

@@ -1,4 +1,8 @@
-"""What each ``backcare`` sub-command does. Output goes through rich; errors exit non-zero."""
+"""What each ``backcare`` sub-command does. Output goes through rich; errors exit non-zero.
+
+Every command reads the library in the language in force (``--lang``), so the content's
+own texts are in that language too.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +20,17 @@ from backcare.content.loader import collect_problems
 from backcare.content.paths import default_content_dir
 from backcare.content.plain_text import for_terminal
 from backcare.export import exercise_out, routine_detail
+from backcare.vocabulary import current, ngettext
+from backcare.vocabulary import gettext as _
 
 
 def _report_problems(root: Path, problems: list[ContentProblem]) -> None:
     """Each problem on its own line; ContentProblem has already escaped what it quotes."""
     err = stderr()
-    err.print(f"[bold red]{len(problems)} problem(s)[/] in {_shown(root)}:")
+    count = ngettext("{count} problem", "{count} problems", len(problems)).format(
+        count=len(problems))
+    err.print(_("{problems} in {folder}:").format(problems=f"[bold red]{count}[/]",
+                                                  folder=_shown(root)))
     for problem in problems:
         err.print(f"  - {problem}", markup=False)
 
@@ -35,11 +44,14 @@ _loaded: list[Library] = []  # the library this command loaded last (at most one
 
 
 def _library() -> Library:
+    """The library, its texts in the language in force."""
     root = default_content_dir()
     library, problems = collect_problems(root)
     if problems or library is None:
         _report_problems(root, problems)
-        raise CliError("The content has problems; fix them and run `backcare check-content`.")
+        raise CliError(_("The content has problems; fix them and run "
+                         "`backcare check-content`."))
+    library = library.in_language(current())
     _loaded[:] = [library]
     return library
 
@@ -56,10 +68,17 @@ def check_content(args: argparse.Namespace) -> int:
     if problems or library is None:
         _report_problems(root, problems)
         return 1
-    stdout().print(
-        f"[green]Content OK[/] in {_shown(root)}: {len(library.exercises)} exercises, "
-        f"{len(library.routines)} routines, {len(library.conditions)} condition page(s)."
-    )
+    counts = {
+        "exercises": ngettext("{count} exercise", "{count} exercises",
+                              len(library.exercises)).format(count=len(library.exercises)),
+        "routines": ngettext("{count} routine", "{count} routines",
+                             len(library.routines)).format(count=len(library.routines)),
+        "pages": ngettext("{count} condition page", "{count} condition pages",
+                          len(library.conditions)).format(count=len(library.conditions)),
+    }
+    ok = _("Content OK")
+    stdout().print(_("{ok} in {folder}: {exercises}, {routines}, {pages}.").format(
+        ok=f"[green]{escape(ok)}[/]", folder=_shown(root), **counts))
     return 0
 
 
@@ -68,13 +87,14 @@ def list_routines(args: argparse.Namespace) -> int:
     if args.json:
         print_json([
             {"slug": r.slug, "title": r.title,
-             "estimated_seconds": library.estimated_seconds(r.slug)}
+             "estimated_seconds": render.script_seconds(library, r.slug)}
             for r in library.routines.values()
         ])
         return 0
     out = stdout()
     out.print(render.routines_table(library))
-    out.print("Show one with [bold]backcare show SLUG[/].")
+    slug = _("SLUG")
+    out.print(_("Show one with {command}.").format(command=f"[bold]backcare show {slug}[/]"))
     out.print(library.site.disclaimer_short, style="italic", markup=False)
     return 0
 
@@ -87,17 +107,31 @@ def _suggestions(library: Library, slug: str) -> list[str]:
     return close
 
 
+def with_suggestions(message: str, close: list[str]) -> str:
+    """``message``, then "Did you mean: a, b?" when there are close names."""
+    if not close:
+        return message
+    return _("{message} Did you mean: {names}?").format(message=message, names=", ".join(close))
+
+
+def no_such_routine(library: Library, given: str) -> CliError:
+    """The one-line error for a routine slug we do not have (exit 2), with close names."""
+    slug = given.strip().lower()
+    close = [s for s in _suggestions(library, slug) if s in library.routines]
+    return CliError(with_suggestions(
+        _("No routine called {slug}. Try `backcare routines`.").format(slug=repr(given)),
+        close), 2)
+
+
 def show(args: argparse.Namespace) -> int:
     library = _library()
     slug = args.slug.strip().lower()
     routine = library.routines.get(slug)
     exercise = library.exercises.get(slug)
     if routine is None and exercise is None:
-        message = f"No routine or exercise called {args.slug!r}. Try `backcare routines`."
-        close = _suggestions(library, slug)
-        if close:
-            message += " Did you mean: " + ", ".join(close) + "?"
-        raise CliError(message, code=2)
+        message = _("No routine or exercise called {slug}. Try `backcare routines`.").format(
+            slug=repr(args.slug))
+        raise CliError(with_suggestions(message, _suggestions(library, slug)), code=2)
     if routine is not None:
         if args.json:
             print_json(routine_detail(library, routine).model_dump(mode="json"))
@@ -114,12 +148,12 @@ def show(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     port = serving.resolve_port(args.port)
     root = default_content_dir()
-    _, problems = collect_problems(root)
+    problems = collect_problems(root)[1]
     if problems:
         _report_problems(root, problems)
-        raise CliError("Not serving: fix the content first (`backcare check-content`).")
+        raise CliError(_("Not serving: fix the content first (`backcare check-content`)."))
     serving.migrate()
-    stdout().print(f"Serving backcare at http://{serving.bind_address(args.host, port)}/",
-                   markup=False)
+    stdout().print(_("Serving backcare at {address}").format(
+        address=f"http://{serving.bind_address(args.host, port)}/"), markup=False)
     serving.exec_server(serving.gunicorn_argv(args.host, port, args.workers))
     return 0  # only reached when exec_server is replaced in tests

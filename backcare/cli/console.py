@@ -11,6 +11,9 @@ from rich.console import Console
 
 from backcare.content.plain_text import BEYOND_JSON_ESCAPES
 
+#: The command's name, as messages start ("backcare: ...").
+PROG = "backcare"
+
 #: Width used when stdout is a pipe or file and $COLUMNS is not set (rich would use 80).
 PIPE_WIDTH = 120
 

@@ -7,6 +7,7 @@ import os
 import sys
 
 from backcare.cli.console import CliError
+from backcare.vocabulary import gettext as _
 
 DEFAULT_PORT = 8000
 SETTINGS = "backcare.site.settings"
@@ -17,9 +18,11 @@ def port_number(raw: str) -> int:
     try:
         port = int(raw)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{raw!r} is not a port number (1-65535)") from None
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a port number (1-65535)").format(value=repr(raw))) from None
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port number (1-65535)")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a port number (1-65535)").format(value=port))
     return port
 
 
@@ -28,9 +31,11 @@ def worker_count(raw: str) -> int:
     try:
         workers = int(raw)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a whole number").format(value=repr(raw))) from None
     if not 1 <= workers <= 64:
-        raise argparse.ArgumentTypeError(f"{workers} workers: use 1 to 64")
+        raise argparse.ArgumentTypeError(
+            _("{count} workers: use 1 to 64").format(count=workers))
     return workers
 
 
@@ -44,8 +49,9 @@ def resolve_port(given: int | None) -> int:
     try:
         return port_number(raw)
     except argparse.ArgumentTypeError:
-        raise CliError(f"$PORT is {raw!r}, which is not a port number (1-65535). "
-                       "Set PORT to a number such as 8000, or pass --port.", code=2) from None
+        raise CliError(_("$PORT is {value}, which is not a port number (1-65535). Set PORT "
+                         "to a number such as 8000, or pass --port.").format(value=repr(raw)),
+                       code=2) from None
 
 
 def bind_address(host: str, port: int) -> str:
@@ -74,7 +80,8 @@ def migrate() -> None:
         call_command("migrate", interactive=False, verbosity=0)
     except Exception as exc:  # settings, database or system-check problems: one line each
         message = " ".join(str(exc).split()) or type(exc).__name__
-        raise CliError(f"Could not prepare the site ({type(exc).__name__}): {message}") from None
+        raise CliError(_("Could not prepare the site ({kind}): {message}").format(
+            kind=type(exc).__name__, message=message)) from None
 
 
 def exec_server(argv: list[str]) -> None:

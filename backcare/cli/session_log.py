@@ -13,7 +13,8 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from backcare.cli.console import stderr
+from backcare.cli.console import PROG, stderr
+from backcare.vocabulary import gettext as _
 
 SETTINGS = "backcare.site.settings"
 DEVICE_FILE = "cli-device"
@@ -42,8 +43,8 @@ class SessionLog:
             # A local SQLite file is ours to set up; any other database is migrated by
             # whoever runs it, never as a side effect of playing a routine.
             if connection.vendor != "sqlite":
-                raise RuntimeError("the database needs its migrations first "
-                                   "(python manage.py migrate)")
+                raise RuntimeError(_("the database needs its migrations first "
+                                     "(python manage.py migrate)"))
             call_command("migrate", interactive=False, verbosity=0)
         return cls(cli_device(Path(settings.VAR_DIR)))
 
@@ -89,8 +90,8 @@ def open_log(args: argparse.Namespace) -> SessionLog | None:
     try:
         return SessionLog.open()
     except Exception as exc:  # the routine matters more than the log: go on without it
-        stderr().print(f"backcare: this session will not be saved ({type(exc).__name__}: "
-                       f"{exc})", markup=False)
+        stderr().print(f"{PROG}: " + _("this session will not be saved ({kind}: {error})")
+                       .format(kind=type(exc).__name__, error=exc), markup=False)
         return None
 
 
@@ -109,8 +110,9 @@ def terminal_hurt_days() -> dict[str, date]:
     except Exception as exc:  # no database yet, or it cannot be read
         if "no such table" in str(exc):
             return {}  # nothing was ever saved here: nothing hurt here either
-        stderr().print("backcare: could not read which exercises hurt before on this computer "
-                       f"({type(exc).__name__}); check them before you start.", markup=False)
+        stderr().print(f"{PROG}: " + _("could not read which exercises hurt before on this "
+                                       "computer ({kind}); check them before you start.")
+                       .format(kind=type(exc).__name__), markup=False)
         return {}
 
 
@@ -132,8 +134,9 @@ def include_again_command(args: argparse.Namespace) -> int:
 
     slug = args.exercise.strip().lower()
     if include_again_here(slug):
-        stdout().print(f"{slug} is back in your plans on this computer.", markup=False)
+        stdout().print(_("{exercise} is back in your plans on this computer.").format(
+            exercise=slug), markup=False)
         return 0
-    left_out = ", ".join(sorted(terminal_hurt_days())) or "none"
-    raise CliError(f"{slug!r} was not left out because it hurt on this computer "
-                   f"(left out now: {left_out})", 1)
+    left_out = ", ".join(sorted(terminal_hurt_days())) or _("none")
+    raise CliError(_("{exercise} was not left out because it hurt on this computer (left out "
+                     "now: {left_out})").format(exercise=repr(slug), left_out=left_out), 1)

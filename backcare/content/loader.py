@@ -20,9 +20,9 @@ and every text is checked by :mod:`backcare.content.plain_text` before the schem
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import yaml

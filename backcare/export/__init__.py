@@ -13,10 +13,11 @@ from backcare.export.json_shapes import (
     health_condition_out,
     routine_detail,
     routine_out,
+    routine_seconds,
 )
 
 __all__ = [
     "ConditionOut", "ExerciseBrief", "ExerciseOut", "HealthConditionOut", "RoutineDetail",
     "RoutineOut", "condition_out", "exercise_brief", "exercise_out", "health_condition_out",
-    "routine_detail", "routine_out",
+    "routine_detail", "routine_out", "routine_seconds",
 ]

@@ -2,7 +2,14 @@
 
 The web API declares these models as its response schemas (so OpenAPI describes exactly
 what is sent) and the CLI dumps the same models, so one object looks the same in both.
-Every exercise object carries ``slug``, ``name``, ``position`` and ``needs_floor``.
+Every exercise object carries ``slug``, ``name``, ``position`` (with ``position_label``)
+and ``needs_floor``. Texts are in the library's language (``Library.in_language``) and
+labels in the language in force (:mod:`backcare.vocabulary`); slugs and enumeration values
+are identifiers, the same in every language.
+
+A routine's ``estimated_seconds`` is :func:`routine_seconds`: the ``total_seconds`` of the
+timeline ``GET /api/timeline?routine=<slug>`` gives with no answers (the safe default),
+every get-ready included, so the API, the routine page and the players state one number.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from backcare.content import Library
 from backcare.content.rules_schema import HealthCondition
 from backcare.content.schema import (
+    POSITION_LABELS,
     BodyArea,
     Condition,
     Equipment,
@@ -25,7 +33,12 @@ from backcare.content.schema import (
     Routine,
     Source,
 )
+from backcare.export.timeline_shapes import LeftOutOut
+from backcare.plans import Plan, PlanError, safe_default_plan
 from backcare.plans.condition_rules import conditions_touching
+
+POSITION_LABEL = Field(description="the position, as a person reads it, in the language "
+                                   "asked for")
 
 
 class Out(BaseModel):
@@ -40,6 +53,7 @@ class ExerciseBrief(Out):
     other_names: list[str]
     summary: str
     position: Position
+    position_label: str = POSITION_LABEL
     needs_floor: bool = Field(description="True when it is done lying or kneeling")
     kind: Kind
     body_areas: list[BodyArea]
@@ -67,6 +81,7 @@ class ExerciseOut(Out):
     other_names: list[str]
     summary: str
     position: Position
+    position_label: str = POSITION_LABEL
     needs_floor: bool
     places: list[Place]
     kind: Kind
@@ -101,7 +116,9 @@ class RoutineOut(Out):
     title: str
     summary: str
     source: Source
-    estimated_seconds: int = Field(description="holds, rests and transitions, in seconds")
+    estimated_seconds: int = Field(
+        description="the total_seconds of GET /api/timeline?routine=<slug> with no answers "
+                    "(the safe default): every get-ready, hold and rest, in seconds")
 
 
 class RoutineExercise(Out):
@@ -110,6 +127,7 @@ class RoutineExercise(Out):
     slug: str
     name: str
     position: Position
+    position_label: str = POSITION_LABEL
     needs_floor: bool
     hold_seconds: int
     reps: int
@@ -131,11 +149,20 @@ class RoutineDetail(Out):
     summary: str
     suits: str
     source: Source
-    transition_seconds: int = Field(description="pause between two exercises")
-    estimated_seconds: int
+    transition_seconds: int = Field(
+        description="pause between two exercises in the same position; the get-ready before "
+                    "an exercise in another position is longer")
+    estimated_seconds: int = Field(
+        description="the total_seconds of GET /api/timeline?routine=<slug> with no answers "
+                    "(the safe default, less what left_out lists): every get-ready, hold "
+                    "and rest, in seconds")
     related: list[str] = Field(description="slugs of related routines")
     phases: list[PhaseOut]
-    exercises: list[RoutineExercise]
+    exercises: list[RoutineExercise] = Field(description="the routine as published")
+    left_out: list[LeftOutOut] = Field(
+        default_factory=list,
+        description="what the safe default leaves out of the routine (and of "
+                    "estimated_seconds), each with why: what needs a known condition")
 
 
 class MovementRuleOut(Out):
@@ -161,7 +188,7 @@ class HealthConditionOut(Out):
 class ConditionRoutine(Out):
     slug: str
     title: str
-    estimated_seconds: int
+    estimated_seconds: int = Field(description="as GET /api/routines/<slug> gives it")
 
 
 class ConditionOut(Out):
@@ -175,7 +202,8 @@ class ConditionOut(Out):
 def exercise_brief(ex: Exercise) -> ExerciseBrief:
     return ExerciseBrief(
         slug=ex.slug, name=ex.name, other_names=list(ex.other_names), summary=ex.summary,
-        position=ex.position, needs_floor=ex.needs_floor, kind=ex.kind,
+        position=ex.position, position_label=POSITION_LABELS[ex.position],
+        needs_floor=ex.needs_floor, kind=ex.kind,
         body_areas=list(ex.body_areas), equipment=list(ex.equipment),
     )
 
@@ -183,7 +211,8 @@ def exercise_brief(ex: Exercise) -> ExerciseBrief:
 def exercise_out(library: Library, ex: Exercise) -> ExerciseOut:
     return ExerciseOut(
         slug=ex.slug, name=ex.name, other_names=list(ex.other_names), summary=ex.summary,
-        position=ex.position, needs_floor=ex.needs_floor, places=list(ex.places),
+        position=ex.position, position_label=POSITION_LABELS[ex.position],
+        needs_floor=ex.needs_floor, places=list(ex.places),
         kind=ex.kind, action=ex.hold_or_move, body_areas=list(ex.body_areas),
         equipment=list(ex.equipment), per_side=ex.per_side, dose=DoseOut(**ex.dose.model_dump()),
         movements=list(ex.movements), min_reps=ex.min_reps,
@@ -197,24 +226,44 @@ def exercise_out(library: Library, ex: Exercise) -> ExerciseOut:
     )
 
 
+def _safe_default(library: Library, slug: str) -> Plan | None:
+    try:
+        return safe_default_plan(library, slug)
+    except PlanError:  # nothing left without answers: the timeline API says so (422)
+        return None
+
+
+def routine_seconds(library: Library, slug: str) -> int:
+    """How long the routine takes for someone who has told us nothing: the
+    ``total_seconds`` of its safe-default timeline (``GET /api/timeline?routine=<slug>``),
+    every get-ready included; the published timeline's when no safe default is left."""
+    plan = _safe_default(library, slug)
+    return plan.total_seconds if plan is not None else library.estimated_seconds(slug)
+
+
 def routine_out(library: Library, routine: Routine) -> RoutineOut:
     return RoutineOut(
         slug=routine.slug, title=routine.title, summary=routine.summary, source=routine.source,
-        estimated_seconds=library.estimated_seconds(routine.slug),
+        estimated_seconds=routine_seconds(library, routine.slug),
     )
 
 
 def routine_detail(library: Library, routine: Routine) -> RoutineDetail:
+    plan = _safe_default(library, routine.slug)
     return RoutineDetail(
         slug=routine.slug, title=routine.title, summary=routine.summary, suits=routine.suits,
         source=routine.source, transition_seconds=routine.transition_seconds,
-        estimated_seconds=library.estimated_seconds(routine.slug),
+        estimated_seconds=(plan.total_seconds if plan is not None
+                           else library.estimated_seconds(routine.slug)),
+        left_out=[LeftOutOut(exercise=item.exercise, reason=item.reason, why=item.why)
+                  for item in (plan.left_out if plan is not None else ())],
         related=list(routine.related),
         phases=[PhaseOut(name=p.name, exercises=[i.exercise for i in p.items])
                 for p in routine.phases],
         exercises=[
             RoutineExercise(
                 slug=d.exercise.slug, name=d.exercise.name, position=d.exercise.position,
+                position_label=POSITION_LABELS[d.exercise.position],
                 needs_floor=d.exercise.needs_floor, hold_seconds=d.dose.hold_seconds,
                 reps=d.dose.reps, sets=d.dose.sets, per_side=d.exercise.per_side,
                 rest_seconds=d.dose.rest_seconds,
@@ -230,7 +279,7 @@ def condition_out(library: Library, condition: Condition) -> ConditionOut:
         introduction=list(condition.introduction),
         routines=[
             ConditionRoutine(slug=s, title=library.routines[s].title,
-                             estimated_seconds=library.estimated_seconds(s))
+                             estimated_seconds=routine_seconds(library, s))
             for s in condition.routines
         ],
     )

@@ -1,4 +1,8 @@
-"""The timeline as JSON: what the players follow, step by step (plain Python)."""
+"""The timeline as JSON: what the players follow, phase by phase and step by step (plain
+Python). ``GET /api/timeline``, ``POST /api/plans``, the player page and ``backcare plan
+--json`` all give this shape; every text field is in the language in force
+(:mod:`backcare.vocabulary`), every identifier (slugs, ``kind``, ``reason``, ``side``) in
+English whatever the language."""
 
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ class StepOut(BaseModel):
                     "page, PDF, the CLI and both players")
 
 
-class PhaseOut(BaseModel):
+class PlayPhaseOut(BaseModel):
     """One phase of the play script (backcare.playscript): what a player shows, says and
     times. The phases' seconds add up to the timeline's ``total_seconds``."""
 
@@ -41,22 +45,23 @@ class PhaseOut(BaseModel):
     seconds: int
     starts_at: int = Field(description="seconds from the start of the session")
     step: int = Field(description="the step (index into steps) this phase is or leads into")
-    exercise: str | None
-    name: str
+    exercise: str | None = Field(description="the exercise's slug; null for done")
+    name: str = Field(description="the exercise's name, in the language asked for; empty "
+                                  "for done")
     side: Literal["left", "right"] | None
-    rep: int
+    rep: int = Field(description="the repetition this phase is or leads into, of reps")
     reps: int
-    set: int
+    set: int = Field(description="the round this phase is in or leads into, of sets")
     sets: int
     text: str = Field(description="what the screen shows, in the language asked for")
     say: str = Field(description="what the voice says, in the language asked for")
 
 
 class ChangeOut(BaseModel):
-    kind: str
+    kind: str = Field(description="what the plan changed (an identifier)")
     exercise: str
     replacement: str | None
-    reason: str
+    reason: str = Field(description="why, in the language asked for")
     condition: str | None = Field(
         None, description="the condition behind a condition rule's change, if any")
     movement: str | None = Field(
@@ -73,8 +78,9 @@ class LeftOutOut(BaseModel):
                     "condition: a condition you told us about rules it out; skipped: you "
                     "said it hurts; hurt-last-time: it hurt in a session on this device "
                     "(POST /api/painful-exercises/<slug>/include puts it back); no-floor: it "
-                    "needs the floor; time: to fit your time")
-    why: str
+                    "needs the floor; time: to fit your time (an identifier, the same in "
+                    "every language)")
+    why: str = Field(description="why, in the language asked for")
 
 
 class TimelineOut(BaseModel):
@@ -83,9 +89,12 @@ class TimelineOut(BaseModel):
     total_seconds: int = Field(
         description="the whole session, every get-ready included: the sum of the phases' "
                     "seconds, and the total every page, worksheet and player states")
-    language: str = Field("en", description="the language of every text field")
+    language: str = Field("en", description="the language of every text field (en, es)")
     plan: str | None  # the profile as a query string when this is a personal plan
-    phases: list[PhaseOut] = Field(default_factory=list)
+    phases: list[PlayPhaseOut] = Field(
+        default_factory=list,
+        description="the play script, phase after phase: what a player shows (text), says "
+                    "(say) and times (seconds); their seconds add up to total_seconds")
     steps: list[StepOut]
     changes: list[ChangeOut]
     left_out: list[LeftOutOut] = Field(
@@ -93,7 +102,8 @@ class TimelineOut(BaseModel):
         description="every exercise of the routine left out, with its reason; with no "
                     "answers given this is the safe default (what needs a known condition)")
     advice: list[str] = Field(
-        default_factory=list, description="what to keep in mind for the conditions given")
+        default_factory=list, description="what to keep in mind for the conditions given, "
+                                          "in the language asked for")
 
 
 def steps_out(timeline: Timeline) -> list[StepOut]:
@@ -106,8 +116,8 @@ def steps_out(timeline: Timeline) -> list[StepOut]:
     ]
 
 
-def phases_out(timeline: Timeline) -> list[PhaseOut]:
-    return [PhaseOut(**phase.as_dict()) for phase in build_script(timeline).phases]
+def phases_out(timeline: Timeline) -> list[PlayPhaseOut]:
+    return [PlayPhaseOut(**phase.as_dict()) for phase in build_script(timeline).phases]
 
 
 def timeline_out(routine: str, title: str, timeline: Timeline, plan: str | None = None,
@@ -117,6 +127,6 @@ def timeline_out(routine: str, title: str, timeline: Timeline, plan: str | None 
     script = build_script(timeline)
     return TimelineOut(routine=routine, title=title, total_seconds=script.total_seconds,
                        language=current(), plan=plan,
-                       phases=[PhaseOut(**phase.as_dict()) for phase in script.phases],
+                       phases=[PlayPhaseOut(**phase.as_dict()) for phase in script.phases],
                        steps=steps_out(timeline), changes=changes or [],
                        left_out=left_out or [], advice=advice or [])

@@ -31,6 +31,7 @@ from backcare.figures.shapes import (
     prop_shapes,
 )
 from backcare.figures.skeleton import HEAD_RADIUS, part_names
+from backcare.vocabulary import Labels, gettext, gettext_noop, ngettext
 
 LAYERS: dict[str, tuple[frozenset[str], ...]] = {
     "side": (frozenset({"leg_b", "arm_b"}), frozenset({"trunk", "head"}),
@@ -42,10 +43,10 @@ LAYERS: dict[str, tuple[frozenset[str], ...]] = {
     "head": (frozenset({"leg_a", "leg_b"}), frozenset({"trunk", "arm_a", "arm_b"}),
              frozenset({"head"})),
 }
-VIEW_NOTES = {
-    "side": "", "front": "Seen from the front.", "above": "Seen from above.",
-    "head": "Seen from behind the head.",
-}
+VIEW_NOTES = Labels({
+    "side": "", "front": gettext_noop("Seen from the front."),
+    "above": gettext_noop("Seen from above."), "head": gettext_noop("Seen from behind the head."),
+})
 MARGIN = 12.0
 TEXT_LINE = 13.0
 
@@ -68,25 +69,32 @@ def notes(exercise: Exercise, figure: Figure) -> list[str]:
     out = []
     if figure.demo.caption:
         out.append(figure.demo.caption)
-    if VIEW_NOTES[figure.demo.view]:
+    if VIEW_NOTES.english(figure.demo.view):
         out.append(VIEW_NOTES[figure.demo.view])
     side = figure.demo.side_shown
     if exercise.per_side and side:
-        other = "right" if side == "left" else "left"
-        out.append(f"{side.capitalize()} side shown. Repeat on the {other}.")
+        out.append(gettext("Left side shown. Repeat on the right.") if side == "left"
+                   else gettext("Right side shown. Repeat on the left."))
     return out
 
 
 def description(exercise: Exercise, figure: Figure) -> str:
     """The accessible description: what the picture shows, in plain words."""
     hold = figure.track.timing.real_hold
-    parts = [f"Animated figure of {exercise.name}, {exercise.position_label.lower()}."]
+    parts = [gettext("Animated figure of {name}, {position}.").format(
+        name=exercise.name, position=exercise.position_label.lower())]
     parts.append(exercise.summary)
     if exercise.kind == "isometric":
-        parts.append(f"The figure presses and holds for about {hold} seconds without moving much.")
+        parts.append(ngettext(
+            "The figure presses and holds for about {seconds} second without moving much.",
+            "The figure presses and holds for about {seconds} seconds without moving much.",
+            hold).format(seconds=hold))
     else:
-        parts.append(f"The figure moves into position, stays there for about {hold} "
-                     f"second{'s' if hold != 1 else ''}, and returns.")
+        parts.append(ngettext(
+            "The figure moves into position, stays there for about {seconds} second, "
+            "and returns.",
+            "The figure moves into position, stays there for about {seconds} seconds, "
+            "and returns.", hold).format(seconds=hold))
     parts += notes(exercise, figure)
     return " ".join(p for p in parts if p)
 

@@ -2,7 +2,9 @@
 
 The red-flag answers travel with every plan request: the API remembers nothing. Any
 "yes" answers 403 with the care to get instead, and no plan. The 200 body is the shape
-``backcare plan --json`` prints (:mod:`backcare.planning.shapes`).
+``backcare plan --json`` prints (:mod:`backcare.planning.shapes`): the same ``phases`` and
+``total_seconds`` as ``GET /api/timeline`` for the same answers. Every text, the refusals
+included, is in the request's language (``?lang=`` or ``Accept-Language``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.errors import HttpError
 from ninja.responses import Status
 from pydantic import Field, StrictBool, StrictInt
 
@@ -29,8 +30,16 @@ from backcare.plans import (
 )
 from backcare.practice.device import device_id
 from backcare.practice.painful_marks import hurt_days
-from backcare.site.api_errors import NOT_FOUND, WRITES, FieldProblem, Message, Problems
+from backcare.site.api_errors import (
+    NOT_FOUND,
+    WRITES,
+    FieldProblem,
+    Message,
+    Problems,
+    not_found,
+)
 from backcare.site.personal import mark_personal
+from backcare.vocabulary import gettext
 
 router = Router(tags=["plans"])
 
@@ -104,12 +113,12 @@ def create_plan(request: HttpRequest, payload: PlanRequest) -> Status[object]:
 
     library = get_library()
     if payload.routine not in library.routines:
-        raise HttpError(404, f"No routine called {payload.routine!r}. See /api/routines for the list.")
+        raise not_found("routine", payload.routine)
     if payload.floor is None:
-        return Status(422, _problems(InputError({"floor": "is required for a plan"})))
+        return Status(422, _problems(InputError({"floor": gettext("is required for a plan")})))
     if payload.conditions is not None and payload.diagnosis is not None:
         return Status(422, _problems(InputError(
-            {"conditions": "give conditions or the older diagnosis, not both"})))
+            {"conditions": gettext("give conditions or the older diagnosis, not both")})))
     try:
         conditions = (conditions_from_diagnosis(payload.diagnosis)
                       if payload.diagnosis is not None

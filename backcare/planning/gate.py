@@ -13,6 +13,7 @@ from backcare.content.schema import Routine
 from backcare.planning.screen_memory import screen_is_current
 from backcare.planning.screen_scope import routine_in_path
 from backcare.site.personal import mark_personal
+from backcare.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def local_path(value: str | None) -> str | None:
@@ -28,6 +29,16 @@ def local_path(value: str | None) -> str | None:
     return value
 
 
+def routine_of(path: str | None) -> str | None:
+    """The routine a page of this site is about, in any language: ``/routines/<slug>/…``
+    or ``/es/routines/<slug>/…`` (None for any other page)."""
+    if path:
+        parts = path.split("/", 2)
+        if len(parts) == 3 and parts[1] in LANGUAGES and parts[1] != DEFAULT_LANGUAGE:
+            path = "/" + parts[2]
+    return routine_in_path(path)
+
+
 def screen_url(next_path: str | None = None) -> str:
     url = reverse("planning:screen")
     return f"{url}?{urlencode({'next': next_path})}" if next_path else url
@@ -41,7 +52,7 @@ def needs_screen(request: HttpRequest) -> HttpResponseRedirect | None:
     Whatever the answer, it depends on this device's cookies: the response is personal.
     """
     mark_personal(request)
-    if screen_is_current(request, routine_in_path(request.path)):
+    if screen_is_current(request, routine_of(request.path)):
         return None
     return HttpResponseRedirect(screen_url(request.get_full_path()))
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ninja.errors import HttpError
-
 from backcare.catalogue.library import get_library
 from backcare.planning.shapes import ScreenOut, screen_out
 from backcare.plans import RedFlagQuestion, routine_areas, routine_questions
 from backcare.plans.redflag_questions import Area
+from backcare.site.api_errors import not_found
 
-_ROUTINE_PATH = re.compile(r"^/routines/([a-z0-9][a-z0-9-]*)/")
+#: ``/routines/<slug>/...`` in English, ``/<lang>/routines/<slug>/...`` in another language.
+_ROUTINE_PATH = re.compile(r"^(?:/[a-z]{2})?/routines/([a-z0-9][a-z0-9-]*)/")
 
 
 def routine_in_path(path: str | None) -> str | None:
@@ -45,5 +45,5 @@ def screen_for(routine: str | None) -> ScreenOut:
     """``GET /api/screen[?routine=<slug>]``: the questions for that routine's body areas,
     or every question without one; 404 for a routine there is not."""
     if routine is not None and routine not in get_library().routines:
-        raise HttpError(404, f"No routine called {routine!r}. See /api/routines for the list.")
+        raise not_found("routine", routine)
     return screen_out(questions_for_routine(routine), routine)

@@ -1,6 +1,8 @@
 """Plans as JSON, shared by the API (``POST /api/plans``) and ``backcare plan --json``.
 
-Plain Python: no Django here, so the CLI can use it without setting Django up.
+Plain Python: no Django here, so the CLI can use it without setting Django up. Every text
+is in the language in force (:mod:`backcare.vocabulary`): the library's, the plan's reasons
+and the questions come translated; identifiers (slugs, kinds, reasons) stay English.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from backcare.plans import (
     safe_default_plan,
 )
 from backcare.plans.redflag_questions import AREAS, Area, areas_covered
+from backcare.vocabulary import gettext
 
 
 def plan_query(profile: Profile) -> str:
@@ -80,7 +83,8 @@ def screen_out(questions: tuple[RedFlagQuestion, ...] = QUESTIONS,
         questions=[QuestionOut(id=q.id, text=q.text, urgent=q.urgent, area=q.area)
                    for q in questions],
         sources=list(SOURCES),
-        how_to_answer="Send every question's id in red_flags with true (yes) or false (no). "
-                      "Any true means no plan: the answer says what care to get instead. "
-                      "Ask with ?routine=<slug> for the questions that routine needs.",
+        how_to_answer=gettext(
+            "Send every question's id in red_flags with true (yes) or false (no). Any true "
+            "means no plan: the answer says what care to get instead. Ask with "
+            "?routine=<slug> for the questions that routine needs."),
     )

@@ -16,35 +16,41 @@ from django.views.decorators.http import require_safe
 from backcare.catalogue.library import get_library
 from backcare.content.schema import Routine
 from backcare.planning.gate import needs_screen, routine_or_404
-from backcare.plans import MAX_MINUTES, MIN_MINUTES, NONE_KNOWN, OTHER, profile_params
+from backcare.plans import (
+    FIELD_LABELS,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    NONE_KNOWN,
+    OTHER,
+    profile_params,
+)
+from backcare.plans.condition_rules import either
 from backcare.plans.profile import DIAGNOSIS_CONDITIONS
+from backcare.vocabulary import gettext, gettext_noop
 
-#: How each field is named when a problem with it is reported.
-FIELD_LABELS: dict[str, str] = {
-    "floor": "Getting down to the floor",
-    "conditions": "Health conditions",
-    "bending_worsens_leg_pain": "Bending forward and leg pain",
-    "diagnosis": "Diagnosis",
-    "minutes": "Minutes you have",
-    "pain": "Pain today",
-    "skip": "Exercises to leave out",
-    "routine": "Routine",
-}
+#: Where the error summary's link for each field leads. Each field is named by the
+#: profile's own labels (``backcare.plans.FIELD_LABELS``), on the form and in problems.
 FIELD_ANCHORS: dict[str, str] = {
     "floor": "fit-floor-1", "conditions": "fit-conditions", "diagnosis": "fit-conditions",
     "bending_worsens_leg_pain": "fit-bending-1", "minutes": "fit-minutes",
     "pain": "fit-pain", "skip": "fit-skip",
 }
 #: The answers to "which of these do you have?" that are not conditions of their own.
+#: (value, label, description), said when shown.
 ANSWERS_NOT_CONDITIONS: tuple[tuple[str, str, str], ...] = (
-    (OTHER, "Another condition that is not listed here",
-     "we then follow every caution above, and you should ask your clinician what suits you"),
-    (NONE_KNOWN, "None that I know of", ""),
+    (OTHER, gettext_noop("Another condition that is not listed here"),
+     gettext_noop("we then follow every caution above, and you should ask your doctor or "
+                  "physical therapist what suits you")),
+    (NONE_KNOWN, gettext_noop("None that I know of"), ""),
 )
 
 
 #: The bending question's answers: yes, no, and not sure (sent empty: unanswered).
-BENDING_CHOICES: tuple[tuple[str, str], ...] = (("1", "Yes"), ("0", "No"), ("", "Not sure"))
+BENDING_CHOICES: tuple[tuple[str, str], ...] = (
+    ("1", gettext_noop("Yes")), ("0", gettext_noop("No")), ("", gettext_noop("Not sure")),
+)
+#: The question the bending answer belongs to (a rule's ``when`` in content/rules.yaml).
+BENDING_QUESTION = "bending_worsens_leg_pain"
 
 
 def condition_choices() -> list[tuple[str, str, str]]:
@@ -52,7 +58,16 @@ def condition_choices() -> list[tuple[str, str, str]]:
     label, description)."""
     rules = get_library().rules
     return [*((c.slug, c.label, c.description) for c in rules.conditions),
-            *ANSWERS_NOT_CONDITIONS]
+            *((value, gettext(label), gettext(description) if description else "")
+              for value, label, description in ANSWERS_NOT_CONDITIONS)]
+
+
+def bending_conditions() -> str:
+    """The conditions whose rules ask the bending question, as a sentence names them
+    ("a disc problem"), from content/rules.yaml."""
+    rules = get_library().rules
+    return either([c.in_sentence for c in rules.conditions
+                    if any(rule.when == BENDING_QUESTION for rule in c.rules)])
 
 
 def list_values(query: QueryDict, name: str) -> list[str]:
@@ -83,7 +98,8 @@ def skip_options(routine: Routine) -> list[dict[str, str]]:
     for item in routine.items:
         exercise = library.exercises[item.exercise]
         alternative = library.exercises.get(exercise.seated_alternative or "")
-        for ex, note in ((exercise, ""), (alternative, f"seated version of {exercise.name}")):
+        seated = gettext("seated version of {name}").format(name=exercise.name)
+        for ex, note in ((exercise, ""), (alternative, seated)):
             if ex is None or ex.slug in seen:
                 continue
             seen.add(ex.slug)
@@ -121,10 +137,12 @@ def render_form(request: HttpRequest, routine: Routine, errors: Mapping[str, str
         "errors": errors,
         "problems": problems,
         "conditions": condition_choices(),
-        "bending_choices": BENDING_CHOICES,
+        "bending_choices": [(value, gettext(label)) for value, label in BENDING_CHOICES],
+        "disc_label": bending_conditions(),
         "options": skip_options(routine),
         "min_minutes": MIN_MINUTES,
         "max_minutes": MAX_MINUTES,
+        "labels": FIELD_LABELS,
     }, status=status)
 
 

@@ -22,7 +22,7 @@ from backcare.planning.gate import needs_screen, routine_or_404
 from backcare.planning.shapes import plan_query
 from backcare.planning.views_fit import render_form
 from backcare.plans import (
-    LEFT_OUT_REASONS,
+    FIELD_LABELS,
     MAX_MINUTES,
     Change,
     InputError,
@@ -35,16 +35,11 @@ from backcare.plans import (
     profile_to_params,
 )
 from backcare.plans.condition_rules import conditions_text
+from backcare.plans.plan import CHANGE_GROUPS
 from backcare.practice.device import device_id
 from backcare.practice.painful_marks import hurt_days
+from backcare.vocabulary import gettext
 
-#: How the plan page groups its changes, in this order.
-CHANGE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("Swapped for a seated version", frozenset({"swapped"})),
-    ("Left out", frozenset(LEFT_OUT_REASONS)),
-    ("Kept, with a caution", frozenset({"flagged"})),
-    ("Done fewer times, to fit your time", frozenset({"sets-reduced", "reps-reduced"})),
-)
 #: Left out for what the person has not told us: the row links to the answers to change.
 TELL_US = frozenset({"needs-known-condition"})
 
@@ -67,7 +62,7 @@ def change_groups(library: Library, changes: tuple[Change, ...],
                  "include_slug": c.exercise if c.kind == "hurt-last-time" else ""}
                 for c in changes if c.kind in kinds]
         if rows:
-            groups.append({"heading": heading, "changes": rows})
+            groups.append({"heading": gettext(heading), "changes": rows})
     return groups
 
 
@@ -88,7 +83,8 @@ def _plan_page(request: HttpRequest, library: Library, plan: Plan) -> HttpRespon
         "plan": plan,
         "routine": library.routines[slug],
         "profile": plan.profile,
-        "conditions": told[0].upper() + told[1:],
+        "conditions": told[:1].upper() + told[1:],
+        "labels": FIELD_LABELS,
         "groups": change_groups(library, plan.changes, change_url),
         "start_url": _with_query(reverse("practice:play_routine", args=[slug]), query),
         "change_url": change_url,

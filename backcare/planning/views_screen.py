@@ -18,14 +18,15 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from backcare.catalogue.library import get_library
-from backcare.planning.gate import local_path
+from backcare.planning.gate import local_path, routine_of
 from backcare.planning.screen_memory import COOKIE, forget_screen, remember_screen, screen_max_age
-from backcare.planning.screen_scope import questions_for_routine, routine_in_path
+from backcare.planning.screen_scope import questions_for_routine
 from backcare.plans import QUESTIONS, SOURCES, InputError, RedFlagQuestion, run_screen, urgent_help
 from backcare.site.personal import personal
+from backcare.vocabulary import gettext, gettext_noop
 
 ANSWERS = {"yes": True, "no": False}
-MISSING = "Please choose yes or no."
+MISSING = gettext_noop("Please choose yes or no.")
 
 
 def _question_rows(questions: tuple[RedFlagQuestion, ...], given: dict[str, str],
@@ -36,7 +37,7 @@ def _question_rows(questions: tuple[RedFlagQuestion, ...], given: dict[str, str]
 
 def _form(request: HttpRequest, next_path: str | None, given: dict[str, str],
           errors: dict[str, str], status: int = 200) -> HttpResponse:
-    routine = routine_in_path(next_path)
+    routine = routine_of(next_path)
     questions = questions_for_routine(routine)
     return render(request, "planning/screen.html", {
         "questions": _question_rows(questions, given, errors),
@@ -44,7 +45,7 @@ def _form(request: HttpRequest, next_path: str | None, given: dict[str, str],
         "next": next_path or "",
         "routine": get_library().routines[routine] if routine else None,
         "neck": any(q.area == "neck" for q in questions),
-        "sources": SOURCES,
+        "sources_text": "; ".join(SOURCES),  # the guidelines' own titles, as published
         "hours": screen_max_age() // 3600,
         "urgent_count": sum(1 for q in questions if q.urgent),
     }, status=status)
@@ -59,13 +60,13 @@ def screen(request: HttpRequest) -> HttpResponse:
         return _form(request, local_path(request.GET.get("next")), {}, {})
 
     next_path = local_path(request.POST.get("next"))
-    questions = questions_for_routine(routine_in_path(next_path))
+    questions = questions_for_routine(routine_of(next_path))
     # Every question is read, not only the routine's: a "yes" to any warning sign counts.
     given = {q.id: request.POST[q.id] for q in QUESTIONS if request.POST.get(q.id) in ANSWERS}
     try:  # an emergency "yes" is answered at once, even with other questions left blank
         result = run_screen({qid: ANSWERS[value] for qid, value in given.items()}, questions)
     except InputError as exc:
-        errors = dict.fromkeys(exc.errors, MISSING)
+        errors = dict.fromkeys(exc.errors, gettext(MISSING))
         return _form(request, next_path, given, errors, status=400)
     if not result.plan_allowed:
         response = render(request, "planning/screen_stop.html", {

@@ -11,6 +11,7 @@ from backcare.plans.plan import LEFT_OUT_REASONS, Change, ChangeKind, LeftOut, L
 from backcare.plans.planner import make_plan, safe_default_plan
 from backcare.plans.profile import (
     DIAGNOSES,
+    FIELD_LABELS,
     MAX_MINUTES,
     MIN_MINUTES,
     PROFILE_PARAMS,
@@ -45,7 +46,7 @@ from backcare.plans.routine_screen import (
 __all__ = [
     "AREAS", "Area", "UrgentHelp", "routine_areas", "routine_body_areas", "routine_questions",
     "routine_urgent_help", "urgent_help",
-    "DIAGNOSES", "LEFT_OUT_REASONS", "MAX_MINUTES", "MIN_MINUTES", "NONE_KNOWN", "OTHER",
+    "DIAGNOSES", "FIELD_LABELS", "LEFT_OUT_REASONS", "MAX_MINUTES", "MIN_MINUTES", "NONE_KNOWN", "OTHER",
     "PROFILE_PARAMS", "QUESTIONS", "SAFE_DEFAULT", "SCREEN_VERSION", "SOURCES",
     "Change", "ChangeKind", "InputError", "LeftOut", "LeftOutReason", "Plan", "PlanError",
     "Profile", "RedFlagQuestion", "ScreenResult", "asks_for_plan", "conditions_from_diagnosis",

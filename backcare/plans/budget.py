@@ -39,6 +39,7 @@ from backcare.content.wording import format_duration
 from backcare.plans.errors import PlanError
 from backcare.plans.plan import Change
 from backcare.timeline import Dosed, build_timeline
+from backcare.vocabulary import gettext, ngettext
 
 
 def _seconds(items: list[Dosed], transition: int) -> int:
@@ -101,20 +102,18 @@ def fit_to_budget(
         if one is None:
             need = minimum_seconds(items, transition)
             raise PlanError(
-                f"This routine needs at least {format_duration(need)}, even cut down to "
-                f"one exercise done as few times as is still worth doing, and you have "
-                f"{format_duration(budget)}. Give it a little more time, or choose a "
-                f"shorter routine.",
+                gettext("This routine needs at least {need}, even cut down to one exercise "
+                        "done as few times as is still worth doing, and you have {have}. Give "
+                        "it a little more time, or choose a shorter routine.").format(
+                    need=format_duration(need), have=format_duration(budget)),
                 minimum_seconds=need,
             )
         kept = [one]
 
     fits = format_duration(budget)
-    changes = [
-        Change("time", item.exercise.slug, None,
-               f"Left out so the plan fits in your {fits}.")
-        for i, item in enumerate(items) if i not in kept
-    ]
+    left_out = gettext("Left out so the plan fits in your {time}.").format(time=fits)
+    changes = [Change("time", item.exercise.slug, None, left_out)
+               for i, item in enumerate(items) if i not in kept]
     current = [items[i] for i in kept]
     while _seconds(current, transition) > budget:
         pos = max(
@@ -129,19 +128,30 @@ def fit_to_budget(
 
     for pos, item in enumerate(current):
         before = items[kept[pos]].dose
-        slug, hold = item.exercise.slug, item.dose.hold_seconds
-        side = " per side" if item.exercise.per_side else ""
+        slug = item.exercise.slug
         if item.dose.sets < before.sets:
-            changes.append(Change(
-                "sets-reduced", slug, None,
-                f"Cut from {before.sets} sets to {item.dose.sets} so the plan fits in "
-                f"your {fits}.",
-            ))
+            changes.append(Change("sets-reduced", slug, None, ngettext(
+                "Cut from {before} rounds to {after} round so the plan fits in your {time}.",
+                "Cut from {before} rounds to {after} rounds so the plan fits in your {time}.",
+                item.dose.sets).format(before=before.sets, after=item.dose.sets, time=fits)))
         if item.dose.reps < before.reps:
-            changes.append(Change(
-                "reps-reduced", slug, None,
-                f"Cut from {before.reps} to {item.dose.reps} "
-                f"{'repetition' if item.dose.reps == 1 else 'repetitions'}{side} so the "
-                f"plan fits in your {fits}. Each hold still lasts its full {hold} s.",
-            ))
+            changes.append(Change("reps-reduced", slug, None, _reps_cut(
+                before.reps, item, fits)))
     return tuple(current), tuple(changes)
+
+
+def _reps_cut(before: int, item: Dosed, fits: str) -> str:
+    after, hold = item.dose.reps, item.dose.hold_seconds
+    if item.exercise.per_side:
+        said = ngettext(
+            "Cut from {before} to {after} repetition per side so the plan fits in your "
+            "{time}. Each hold still lasts its full {hold} s.",
+            "Cut from {before} to {after} repetitions per side so the plan fits in your "
+            "{time}. Each hold still lasts its full {hold} s.", after)
+    else:
+        said = ngettext(
+            "Cut from {before} to {after} repetition so the plan fits in your {time}. Each "
+            "hold still lasts its full {hold} s.",
+            "Cut from {before} to {after} repetitions so the plan fits in your {time}. Each "
+            "hold still lasts its full {hold} s.", after)
+    return said.format(before=before, after=after, time=fits, hold=hold)

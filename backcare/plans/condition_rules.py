@@ -11,6 +11,9 @@ content/rules.yaml. No code here names an exercise, a condition or what it leave
   condition's rules apply, and the reasons say so.
 
 A rule with ``when`` applies only when the person answered yes to that question.
+
+Every reason is said in the language in force (:mod:`backcare.vocabulary`); the condition
+labels and each rule's ``why`` come from the library, in its language.
 """
 
 from __future__ import annotations
@@ -21,12 +24,27 @@ from backcare.content.rules_schema import HealthCondition, MovementRule, RulesFi
 from backcare.content.schema import MOVEMENT_LABELS, Exercise
 from backcare.plans.plan import Change
 from backcare.plans.profile import Profile
+from backcare.vocabulary import gettext, gettext_noop
 
-UNLISTED_ADVICE = (
+UNLISTED_ADVICE = gettext_noop(
     "You told us about a condition not listed here, so this plan follows the cautions for "
     "every condition we know, which leaves out a lot. Ask your doctor or physical therapist "
     "which exercises suit you."
 )
+
+
+def either(names: list[str]) -> str:
+    """``"a disc problem or pregnancy"``; ``"a, b or c"``."""
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("{first} or {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
+
+def both(names: list[str]) -> str:
+    """``"a disc problem and pregnancy"``; ``"a, b and c"``."""
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 @dataclass(frozen=True)
@@ -68,11 +86,13 @@ def rule_hits(rules: RulesFile, exercise: Exercise, profile: Profile, effect: st
 def _needed(rules: RulesFile, exercise: Exercise) -> str:
     labels = [c.in_sentence for slug in exercise.rules.only_with_conditions
               if (c := rules.get(slug)) is not None]
-    return " or ".join(labels) or "a particular condition"
+    return either(labels) or gettext("a particular condition")
 
 
 def _involves(hit: RuleHit) -> str:
-    return f"it involves {MOVEMENT_LABELS[hit.movement]}" if hit.movement else "it is named in its rules"
+    if hit.movement:
+        return gettext("it involves {movement}").format(movement=MOVEMENT_LABELS[hit.movement])
+    return gettext("it is named in its rules")
 
 
 def exclusion(rules: RulesFile, exercise: Exercise, profile: Profile) -> Change | None:
@@ -82,31 +102,36 @@ def exclusion(rules: RulesFile, exercise: Exercise, profile: Profile) -> Change 
     if own.only_with_conditions and not named & set(own.only_with_conditions):
         needed = _needed(rules, exercise)
         if profile.conditions is None:
-            why = (f"Left out because it is only for people who know they have {needed}. "
-                   f"If a doctor or physical therapist has told you that you have {needed}, "
-                   "tell us and it will be included.")
+            why = gettext(
+                "Left out because it is only for people who know they have {condition}. If a "
+                "doctor or physical therapist has told you that you have {condition}, tell us "
+                "and it will be included.").format(condition=needed)
         else:
-            why = (f"Left out because it is only for people who know they have {needed}, "
-                   "which you did not tell us about. If you do have it, add it to your answers "
-                   "to include it.")
+            why = gettext(
+                "Left out because it is only for people who know they have {condition}, which "
+                "you did not tell us about. If you do have it, add it to your answers to "
+                "include it.").format(condition=needed)
         return Change("needs-known-condition", slug, None, why,
                       condition=own.only_with_conditions[0])
     for name in own.not_with_conditions:
         found = rules.get(name)
         if found is not None and (name in named or profile.has_unlisted_condition):
-            return Change("condition", slug, None,
-                          f"Left out: its own notes rule it out for {found.in_sentence}.",
-                          condition=name)
+            why = gettext("Left out: its own notes rule it out for {condition}.").format(
+                condition=found.in_sentence)
+            return Change("condition", slug, None, why, condition=name)
     hits = rule_hits(rules, exercise, profile, "exclude")
     if not hits:
         return None
     hit = hits[0]
     label = hit.condition.in_sentence
     if hit.unlisted:
-        why = (f"Left out because you told us about a condition not listed here, so we follow "
-               f"every condition's cautions: {_involves(hit)}, which we leave out for {label}.")
+        why = gettext(
+            "Left out because you told us about a condition not listed here, so we follow "
+            "every condition's cautions: {involves}, which we leave out for {condition}."
+        ).format(involves=_involves(hit), condition=label)
     else:
-        why = f"Left out for {label}: {_involves(hit)}. {hit.rule.why}"
+        why = gettext("Left out for {condition}: {involves}. {why}").format(
+            condition=label, involves=_involves(hit), why=hit.rule.why)
     return Change("condition", slug, None, why, condition=hit.condition.slug,
                   movement=hit.movement)
 
@@ -119,10 +144,13 @@ def flag(rules: RulesFile, exercise: Exercise, profile: Profile) -> Change | Non
     hit = hits[0]
     label = hit.condition.in_sentence
     if hit.unlisted:
-        why = (f"Take care: {_involves(hit)}, which needs care with {label}, and you told us "
-               f"about a condition not listed here. {hit.rule.why}")
+        why = gettext(
+            "Take care: {involves}, which needs care with {condition}, and you told us about "
+            "a condition not listed here. {why}"
+        ).format(involves=_involves(hit), condition=label, why=hit.rule.why)
     else:
-        why = f"Take care, for {label}: {_involves(hit)}. {hit.rule.why}"
+        why = gettext("Take care, for {condition}: {involves}. {why}").format(
+            condition=label, involves=_involves(hit), why=hit.rule.why)
     return Change("flagged", exercise.slug, None, why, condition=hit.condition.slug,
                   movement=hit.movement)
 
@@ -133,7 +161,7 @@ def advice(rules: RulesFile, profile: Profile) -> tuple[str, ...]:
     said = [c.advice for c, unlisted in applicable_conditions(rules, profile)
             if c.advice and not unlisted]
     if profile.has_unlisted_condition:
-        said.append(UNLISTED_ADVICE)
+        said.append(gettext(UNLISTED_ADVICE))
     return tuple(said)
 
 
@@ -161,11 +189,11 @@ def conditions_text(rules: RulesFile, profile: Profile) -> str:
     """What the person told us about their health, in a few plain words, for the plan
     page, the worksheet and the terminal: "a disc problem and pregnancy"."""
     if profile.conditions is None:
-        return "not given, so we took the careful default"
+        return gettext("not given, so we took the careful default")
     names = [found.in_sentence for found in rules.conditions
              if found.slug in profile.named_conditions]
     if profile.has_unlisted_condition:
-        names.append("a condition not listed here")
+        names.append(gettext("a condition not listed here"))
     if not names:
-        return "none that you know of"
-    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+        return gettext("none that you know of")
+    return both(names)

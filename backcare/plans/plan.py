@@ -13,6 +13,7 @@ from typing import Literal, NamedTuple
 
 from backcare.plans.profile import Profile
 from backcare.timeline import Dosed, Timeline
+from backcare.vocabulary import gettext_noop
 
 #: Why an exercise of the routine is not in the plan (the ``left_out`` reason codes).
 LeftOutReason = Literal[
@@ -97,3 +98,14 @@ class Plan:
     def left_out(self) -> tuple[LeftOut, ...]:
         """Every exercise of the routine left out of this plan, with its reason."""
         return left_out(self.changes)
+
+
+#: How every edge groups a plan's changes, in this order: (heading, change kinds). The plan
+#: page and ``backcare plan`` show these headings (translated when shown).
+CHANGE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
+    (gettext_noop("Swapped for a seated version"), frozenset({"swapped"})),
+    (gettext_noop("Left out"), frozenset(LEFT_OUT_REASONS)),
+    (gettext_noop("Kept, with a caution"), frozenset({"flagged"})),
+    (gettext_noop("Done fewer times, to fit your time"),
+     frozenset({"sets-reduced", "reps-reduced"})),
+)

@@ -28,6 +28,7 @@ from backcare.plans.plan import Plan
 from backcare.plans.profile import SAFE_DEFAULT, Profile
 from backcare.plans.suitability import fit_to_person
 from backcare.timeline import build_timeline
+from backcare.vocabulary import gettext
 
 
 def check_profile(library: Library, profile: Profile) -> None:
@@ -35,12 +36,14 @@ def check_profile(library: Library, profile: Profile) -> None:
     errors: dict[str, str] = {}
     unknown = [slug for slug in profile.skip if slug not in library.exercises]
     if unknown:
-        errors["skip"] = f"names exercises we do not have: {', '.join(unknown)}"
+        errors["skip"] = gettext("names exercises we do not have: {names}").format(
+            names=", ".join(unknown))
     conditions = unknown_conditions(library.rules, profile)
     if conditions:
         known = ", ".join([*library.rules.names, NONE_KNOWN, OTHER])
-        errors["conditions"] = (f"names conditions we do not know: {', '.join(conditions)} "
-                                f"(we know: {known})")
+        errors["conditions"] = gettext(
+            "names conditions we do not know: {names} (we know: {known})").format(
+                names=", ".join(conditions), known=known)
     if errors:
         raise InputError(errors)
 
@@ -53,16 +56,17 @@ def make_plan(library: Library, routine_slug: str, profile: Profile,
     the person includes them again; the edges read it from the device's session log."""
     routine = library.routines.get(routine_slug)
     if routine is None:
-        raise InputError({"routine": f"there is no routine called {routine_slug!r}"})
+        raise InputError({"routine": gettext("there is no routine called {name}").format(
+            name=repr(routine_slug))})
     check_profile(library, profile)
 
     hurt = {slug: day for slug, day in (hurt or {}).items() if slug in library.exercises}
     items, changes = fit_to_person(library, routine, profile, hurt)
     if not items:
         raise PlanError(
-            "Nothing in this routine suits you today: every exercise in it was left out "
-            "because it hurts, does not suit what you told us about your health, or needs "
-            "the floor. Try another routine, such as one done in a chair.",
+            gettext("Nothing in this routine suits you today: every exercise in it was left "
+                    "out because it hurts, does not suit what you told us about your health, "
+                    "or needs the floor. Try another routine, such as one done in a chair."),
             changes=changes,
         )
     budget = profile.budget_seconds

@@ -29,6 +29,7 @@ from typing import Any, cast
 
 from backcare.content.rules_schema import NONE_KNOWN, OTHER
 from backcare.plans.errors import InputError
+from backcare.vocabulary import Labels, gettext, gettext_noop
 
 #: The older single answer, and the set of conditions each one means.
 DIAGNOSES: tuple[str, ...] = ("none", "disc", "other")
@@ -37,6 +38,18 @@ DIAGNOSIS_CONDITIONS: dict[str, frozenset[str]] = {
     "disc": frozenset({"disc"}),
     "other": frozenset({OTHER}),
 }
+#: What each profile field (and plan parameter) is called wherever it is shown or a problem
+#: with it is reported: forms, plan pages, the player, the worksheet and the terminal.
+FIELD_LABELS = Labels({
+    "floor": gettext_noop("Getting down to the floor"),
+    "conditions": gettext_noop("Health conditions"),
+    "bending_worsens_leg_pain": gettext_noop("Bending forward and leg pain"),
+    "diagnosis": gettext_noop("Diagnosis"),
+    "minutes": gettext_noop("Minutes you have"),
+    "pain": gettext_noop("Pain today"),
+    "skip": gettext_noop("Exercises to leave out"),
+    "routine": gettext_noop("Routine"),
+})
 MIN_MINUTES, MAX_MINUTES = 1, 120
 MIN_PAIN, MAX_PAIN = 0, 10
 MAX_CONDITIONS = 20
@@ -48,27 +61,39 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+#: What is wrong with a list of names, by what the names should be.
+_LIST_PROBLEMS = Labels({
+    "conditions": gettext_noop("must be a list of condition names (slugs)"),
+    "exercises": gettext_noop("must be a list of exercise names (slugs)"),
+})
+_NAME_PROBLEMS = Labels({
+    "conditions": gettext_noop("has names that are not condition names: {names}"),
+    "exercises": gettext_noop("has names that are not exercise names: {names}"),
+})
+
+
 def _slug_list_problem(values: object, what: str) -> str | None:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        return f"must be a list of {what} (slugs)"
+        return _LIST_PROBLEMS[what]
     bad = sorted({str(s) for s in values if not (isinstance(s, str) and _SLUG.match(s))})
-    return f"has names that are not {what}: {', '.join(bad)}" if bad else None
+    return _NAME_PROBLEMS[what].format(names=", ".join(bad)) if bad else None
 
 
 def _conditions_problem(conditions: object) -> str | None:
     if conditions is None:
         return None
-    problem = _slug_list_problem(conditions, "condition names")
+    problem = _slug_list_problem(conditions, "conditions")
     if problem:
         return problem
     names = set(cast(Iterable[str], conditions))
     if not names:
-        return (f"is empty: name your conditions, or say {NONE_KNOWN} if you know of none, "
-                "or leave it out if you would rather not say")
+        return gettext("is empty: name your conditions, or say {none} if you know of none, or "
+                       "leave it out if you would rather not say").format(none=NONE_KNOWN)
     if len(names) > MAX_CONDITIONS:
-        return f"names more than {MAX_CONDITIONS} conditions"
+        return gettext("names more than {count} conditions").format(count=MAX_CONDITIONS)
     if NONE_KNOWN in names and len(names) > 1:
-        return f"says {NONE_KNOWN} together with conditions; choose one or the other"
+        return gettext("says {none} together with conditions; choose one or the other").format(
+            none=NONE_KNOWN)
     return None
 
 
@@ -79,18 +104,22 @@ def profile_problems(
     """Every problem with these field values, as field -> message (empty when valid)."""
     errors: dict[str, str] = {}
     if not isinstance(floor, bool):
-        errors["floor"] = "must say yes or no: can you get down to the floor and up again?"
+        errors["floor"] = gettext(
+            "must say yes or no: can you get down to the floor and up again?")
     problem = _conditions_problem(conditions)
     if problem:
         errors["conditions"] = problem
     if bending_worsens_leg_pain is not None and not isinstance(bending_worsens_leg_pain, bool):
-        errors["bending_worsens_leg_pain"] = "must be yes, no, or left empty if you are not sure"
+        errors["bending_worsens_leg_pain"] = gettext(
+            "must be yes, no, or left empty if you are not sure")
     if minutes is not None and not (_is_int(minutes) and MIN_MINUTES <= minutes <= MAX_MINUTES):  # type: ignore[operator]
-        errors["minutes"] = (f"must be a whole number of minutes from {MIN_MINUTES} to "
-                             f"{MAX_MINUTES}, or left empty for no time limit")
+        errors["minutes"] = gettext(
+            "must be a whole number of minutes from {low} to {high}, or left empty for no "
+            "time limit").format(low=MIN_MINUTES, high=MAX_MINUTES)
     if pain is not None and not (_is_int(pain) and MIN_PAIN <= pain <= MAX_PAIN):  # type: ignore[operator]
-        errors["pain"] = f"must be a whole number from {MIN_PAIN} to {MAX_PAIN}, or left empty"
-    problem = _slug_list_problem(skip, "exercise names")
+        errors["pain"] = gettext("must be a whole number from {low} to {high}, or left "
+                                 "empty").format(low=MIN_PAIN, high=MAX_PAIN)
+    problem = _slug_list_problem(skip, "exercises")
     if problem:
         errors["skip"] = problem
     return errors
@@ -209,17 +238,21 @@ def _parse_int(raw: str) -> int | None:
     return int(raw) if re.fullmatch(r"\d{1,4}", raw) else None
 
 
+def _one_of(choices: Iterable[str]) -> str:
+    return gettext("must be one of: {choices}").format(choices=", ".join(choices))
+
+
 def _read_conditions(params: Mapping[str, str], errors: dict[str, str]) -> frozenset[str] | None:
     raw, diagnosis = params.get("conditions"), params.get("diagnosis")
     if raw is not None and raw.strip() and diagnosis is not None:
-        errors["conditions"] = "give conditions or the older diagnosis, not both"
+        errors["conditions"] = gettext("give conditions or the older diagnosis, not both")
         return None
     if raw is not None and raw.strip():
         return frozenset(s.strip() for s in raw.split(",") if s.strip())
     if diagnosis is not None:
         mapped = DIAGNOSIS_CONDITIONS.get(diagnosis.strip())
         if mapped is None:
-            errors["diagnosis"] = f"must be one of: {', '.join(DIAGNOSES)}"
+            errors["diagnosis"] = _one_of(DIAGNOSES)
         return mapped
     return None
 
@@ -245,11 +278,12 @@ def profile_from_params(params: Mapping[str, str]) -> Profile:
                               "pain": None, "skip": ()}
     floor = params.get("floor")
     if floor is None:
-        errors["floor"] = "is missing: say 1 if you can get down to the floor and up, else 0"
+        errors["floor"] = gettext(
+            "is missing: say 1 if you can get down to the floor and up, else 0")
     elif floor.strip() in ("0", "1"):
         values["floor"] = floor.strip() == "1"
     else:
-        errors["floor"] = "must be 1 (yes) or 0 (no)"
+        errors["floor"] = gettext("must be 1 (yes) or 0 (no)")
     values["conditions"] = _read_conditions(params, errors)
     values["bending_worsens_leg_pain"] = _read_yes_no(params.get("bending_worsens_leg_pain"))
     for name in ("minutes", "pain"):
@@ -258,7 +292,7 @@ def profile_from_params(params: Mapping[str, str]) -> Profile:
             continue
         number = _parse_int(raw)
         if number is None:
-            errors[name] = "must be a whole number"
+            errors[name] = gettext("must be a whole number")
         else:
             values[name] = number
     raw_skip = params.get("skip") or ""
@@ -274,5 +308,5 @@ def conditions_from_diagnosis(diagnosis: str) -> frozenset[str]:
     """The set of conditions the older single answer means; InputError when unknown."""
     mapped = DIAGNOSIS_CONDITIONS.get(diagnosis)
     if mapped is None:
-        raise InputError({"diagnosis": f"must be one of: {', '.join(DIAGNOSES)}"})
+        raise InputError({"diagnosis": _one_of(DIAGNOSES)})
     return mapped

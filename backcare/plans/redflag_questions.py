@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from backcare.vocabulary import gettext, gettext_noop
+
 Area = Literal["any", "low-back", "neck"]
 
 #: The question groups, in the order they are asked within urgent and non-urgent.
@@ -48,21 +50,33 @@ SOURCES: tuple[str, ...] = (NG59, CKS_LOW_BACK, CKS_NECK, NHS_CHEST)
 class RedFlagQuestion:
     """One yes/no question. ``urgent``: a "yes" means emergency care, right now.
 
-    ``source`` names where the warning sign comes from and what it can point to;
-    ``sign`` (urgent questions only) is the sign as a short phrase that completes
-    "Get help now if…".
+    ``source`` names where the warning sign comes from and what it can point to (a
+    citation, kept as the guideline is titled); ``english_text`` is the question and
+    ``english_sign`` (urgent questions only) the sign as a short phrase that completes
+    "Get help now if…", both in English, the catalogue's msgids. :attr:`text` and
+    :attr:`sign` say them in the language in force.
     """
 
     id: str
-    text: str
+    english_text: str
     urgent: bool
     area: Area
     source: str
-    sign: str = ""
+    english_sign: str = ""
 
     def __post_init__(self) -> None:
-        if self.urgent != bool(self.sign):
+        if self.urgent != bool(self.english_sign):
             raise ValueError(f"{self.id}: an urgent question needs a sign, and only it")
+
+    @property
+    def text(self) -> str:
+        """The question, in the language in force."""
+        return gettext(self.english_text)
+
+    @property
+    def sign(self) -> str:
+        """The warning sign for the "Get help now if…" box ("" for a non-urgent question)."""
+        return gettext(self.english_sign) if self.english_sign else ""
 
 
 _CAUDA_EQUINA = f"{CKS_LOW_BACK}, and {NG59}: cauda equina syndrome"
@@ -71,39 +85,46 @@ LOW_BACK: tuple[RedFlagQuestion, ...] = (
     # Cauda equina syndrome (pressure on the nerves at the base of the spine): urgent.
     RedFlagQuestion(
         "bladder-bowel",
-        "Since this pain began, have you had new trouble peeing, not felt yourself pee, "
-        "or lost control of your bladder or bowels?",
+        gettext_noop(
+            "Since this pain began, have you had new trouble peeing, not felt yourself pee, "
+            "or lost control of your bladder or bowels?"),
         urgent=True, area="low-back", source=_CAUDA_EQUINA,
-        sign="you have new trouble peeing, cannot feel yourself pee, or lose control of "
-             "your bladder or bowels",
+        english_sign=gettext_noop(
+            "you have new trouble peeing, cannot feel yourself pee, or lose control of your "
+            "bladder or bowels"),
     ),
     RedFlagQuestion(
         "saddle-numbness",
-        "Do you have numbness or pins and needles around your genitals, your bottom or "
-        "the inside of your thighs?",
+        gettext_noop(
+            "Do you have numbness or pins and needles around your genitals, your bottom or "
+            "the inside of your thighs?"),
         urgent=True, area="low-back", source=_CAUDA_EQUINA,
-        sign="the skin around your genitals, your bottom or your inner thighs goes numb "
-             "or tingles",
+        english_sign=gettext_noop(
+            "the skin around your genitals, your bottom or your inner thighs goes numb or "
+            "tingles"),
     ),
     RedFlagQuestion(
         "sexual-function",
-        "Since this pain began, have you had new problems with sex, such as less feeling "
-        "or trouble getting an erection?",
+        gettext_noop(
+            "Since this pain began, have you had new problems with sex, such as less feeling "
+            "or trouble getting an erection?"),
         urgent=True, area="low-back", source=_CAUDA_EQUINA,
-        sign="you have new problems with sex, such as less feeling",
+        english_sign=gettext_noop("you have new problems with sex, such as less feeling"),
     ),
     RedFlagQuestion(
         "leg-weakness",
-        "Is one of your legs, or are both, getting weaker, for example a foot that drags "
-        "or a knee that gives way?",
+        gettext_noop(
+            "Is one of your legs, or are both, getting weaker, for example a foot that drags "
+            "or a knee that gives way?"),
         urgent=True, area="low-back", source=_CAUDA_EQUINA,
-        sign="a leg, or both legs, keep getting weaker",
+        english_sign=gettext_noop("a leg, or both legs, keep getting weaker"),
     ),
     RedFlagQuestion(
         "both-legs",
-        "Do you have pain, numbness or pins and needles going down both of your legs?",
+        gettext_noop(
+            "Do you have pain, numbness or pins and needles going down both of your legs?"),
         urgent=True, area="low-back", source=_CAUDA_EQUINA,
-        sign="pain, numbness or tingling goes down both legs",
+        english_sign=gettext_noop("pain, numbness or tingling goes down both legs"),
     ),
 )
 
@@ -111,25 +132,29 @@ NECK: tuple[RedFlagQuestion, ...] = (
     # A neck injury can mean a broken bone near the spinal cord: urgent.
     RedFlagQuestion(
         "neck-injury",
-        "Did this pain start after an injury to your head or neck, such as a fall, a crash "
-        "or a blow to the head?",
+        gettext_noop(
+            "Did this pain start after an injury to your head or neck, such as a fall, a crash "
+            "or a blow to the head?"),
         urgent=True, area="neck", source=f"{CKS_NECK}: trauma (possible fracture)",
-        sign="you have neck pain after an injury to your head or neck",
+        english_sign=gettext_noop("you have neck pain after an injury to your head or neck"),
     ),
     # Pressure on the spinal cord in the neck (cervical myelopathy): urgent.
     RedFlagQuestion(
         "hands-or-walking",
-        "Since this pain began, have your hands become clumsy or weak, or has your walking "
-        "become unsteady?",
+        gettext_noop(
+            "Since this pain began, have your hands become clumsy or weak, or has your walking "
+            "become unsteady?"),
         urgent=True, area="neck",
         source=f"{CKS_NECK}: spinal cord compression (myelopathy)",
-        sign="your hands turn clumsy or weak, or your walking turns unsteady",
+        english_sign=gettext_noop(
+            "your hands turn clumsy or weak, or your walking turns unsteady"),
     ),
     # The blood supply to the brain through the neck (vertebrobasilar insufficiency).
     RedFlagQuestion(
         "dizziness-drop-attacks",
-        "Since this pain began, have you had dizzy spells, or suddenly fallen to the ground "
-        "without passing out (a drop attack)?",
+        gettext_noop(
+            "Since this pain began, have you had dizzy spells, or suddenly fallen to the ground "
+            "without passing out (a drop attack)?"),
         urgent=False, area="neck",
         source=f"{CKS_NECK}: dizziness and drop attacks (blood supply to the brain)",
     ),
@@ -139,52 +164,60 @@ ANY: tuple[RedFlagQuestion, ...] = (
     # Chest or upper back pain with feeling unwell: the heart or the main artery first.
     RedFlagQuestion(
         "chest-pain",
-        "Is there pain in your chest or upper back that comes with feeling unwell, such as "
-        "sweating, feeling sick or short of breath?",
+        gettext_noop(
+            "Is there pain in your chest or upper back that comes with feeling unwell, such as "
+            "sweating, feeling sick or short of breath?"),
         urgent=True, area="any",
         source=f"{CKS_LOW_BACK}: thoracic pain; {NHS_CHEST}",
-        sign="pain in your chest or upper back comes with sweating, feeling sick or "
-             "being short of breath",
+        english_sign=gettext_noop(
+            "pain in your chest or upper back comes with sweating, feeling sick or being "
+            "short of breath"),
     ),
     # Spinal fracture (CKS).
     RedFlagQuestion(
         "trauma",
-        "Did this pain start with a real accident, such as a fall from a height, a car crash "
-        "or a hard blow (an everyday lifting strain does not count)?",
+        gettext_noop(
+            "Did this pain start with a real accident, such as a fall from a height, a car crash "
+            "or a hard blow (an everyday lifting strain does not count)?"),
         urgent=False, area="any", source=f"{CKS_LOW_BACK}: spinal fracture (major trauma)",
     ),
     RedFlagQuestion(
         "osteoporosis-minor-fall",
-        "Do you have osteoporosis or take steroid tablets long term, and did this pain "
-        "start after a small fall or lifting something?",
+        gettext_noop(
+            "Do you have osteoporosis or take steroid tablets long term, and did this pain "
+            "start after a small fall or lifting something?"),
         urgent=False, area="any",
         source=f"{CKS_LOW_BACK}: spinal fracture (minor trauma with osteoporosis or "
                "steroids)",
     ),
     RedFlagQuestion(
         "sudden-spine-pain",
-        "Did severe pain come on suddenly in the middle of your spine, rather than to one "
-        "side?",
+        gettext_noop(
+            "Did severe pain come on suddenly in the middle of your spine, rather than to one "
+            "side?"),
         urgent=False, area="any",
         source=f"{CKS_LOW_BACK}: spinal fracture (sudden severe central pain)",
     ),
     RedFlagQuestion(
         "spine-shape",
-        "Has the shape of your spine changed lately, for example a new hump or a lean you "
-        "cannot straighten?",
+        gettext_noop(
+            "Has the shape of your spine changed lately, for example a new hump or a lean you "
+            "cannot straighten?"),
         urgent=False, area="any",
         source=f"{CKS_LOW_BACK}: spinal fracture or cancer (structural deformity)",
     ),
     # Infection (CKS).
     RedFlagQuestion(
         "fever-unwell",
-        "Do you have a fever, or feel ill all over, along with the back pain?",
+        gettext_noop(
+            "Do you have a fever, or feel ill all over, along with the back pain?"),
         urgent=False, area="any", source=f"{CKS_LOW_BACK}: infection",
     ),
     RedFlagQuestion(
         "infection-risk",
-        "Have you had an infection lately (a urine infection counts), or is your immune "
-        "system weak, from steroids, cancer treatment or injecting drugs?",
+        gettext_noop(
+            "Have you had an infection lately (a urine infection counts), or is your immune "
+            "system weak, from steroids, cancer treatment or injecting drugs?"),
         urgent=False, area="any",
         source=f"{CKS_LOW_BACK}: infection (recent infection, immunosuppression, "
                "injecting drugs)",
@@ -192,18 +225,21 @@ ANY: tuple[RedFlagQuestion, ...] = (
     # Cancer (CKS).
     RedFlagQuestion(
         "cancer-history",
-        "Have you ever had cancer, and is this back pain new since then?",
+        gettext_noop(
+            "Have you ever had cancer, and is this back pain new since then?"),
         urgent=False, area="any", source=f"{CKS_LOW_BACK}: cancer",
     ),
     RedFlagQuestion(
         "weight-loss",
-        "Have you lost weight lately without trying to?",
+        gettext_noop(
+            "Have you lost weight lately without trying to?"),
         urgent=False, area="any", source=f"{CKS_LOW_BACK}: cancer",
     ),
     RedFlagQuestion(
         "night-pain",
-        "Is the pain there all the time, night included, with no relief when you rest "
-        "or lie down?",
+        gettext_noop(
+            "Is the pain there all the time, night included, with no relief when you rest "
+            "or lie down?"),
         urgent=False, area="any", source=f"{CKS_LOW_BACK}: cancer or infection",
     ),
     # Age at a first episode (CKS: over 50 for cancer) is a risk factor, not a warning

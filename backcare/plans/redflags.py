@@ -44,6 +44,7 @@ from backcare.plans.redflag_questions import (
     questions_for,
     questions_in,
 )
+from backcare.vocabulary import Labels, gettext, gettext_noop
 
 __all__ = [
     "AREAS", "QUESTIONS", "SCREEN_VERSION", "SOURCES", "Area", "Level", "RedFlagQuestion",
@@ -55,22 +56,26 @@ _BY_ID: dict[str, RedFlagQuestion] = {q.id: q for q in QUESTIONS}
 
 Level = Literal["clear", "see-doctor", "emergency"]
 
-_HEADLINES: dict[str, str] = {
-    "clear": "No warning signs: you can go on to your routine.",
-    "see-doctor": "See a doctor today, or as soon as you can, before doing these exercises.",
-    "emergency": "Get emergency care now: go to an emergency department or call "
-                 "emergency services.",
-}
-_ADVICE: dict[str, str] = {
-    "clear": "Go gently, and stop any exercise that makes your pain sharper or sends it "
-             "down a leg. If any of these warning signs appear later, stop and get help.",
-    "see-doctor": "One or more of your answers can point to a cause of pain that a "
-                  "doctor needs to check first. We will not make an exercise plan for you "
-                  "until you have been seen.",
-    "emergency": "One or more of your answers can be a sign of a problem that needs "
-                 "checking straight away, such as pressure on the nerves in your spine. "
-                 "Do not wait to see if it passes, and do not do these exercises.",
-}
+#: What the screen says for each outcome, read in the language in force.
+HEADLINES = Labels({
+    "clear": gettext_noop("No warning signs: you can go on to your routine."),
+    "see-doctor": gettext_noop(
+        "See a doctor today, or as soon as you can, before doing these exercises."),
+    "emergency": gettext_noop(
+        "Get emergency care now: go to an emergency department or call emergency services."),
+})
+ADVICE = Labels({
+    "clear": gettext_noop(
+        "Go gently, and stop any exercise that makes your pain sharper or sends it down a "
+        "leg. If any of these warning signs appear later, stop and get help."),
+    "see-doctor": gettext_noop(
+        "One or more of your answers can point to a cause of pain that a doctor needs to "
+        "check first. We will not make an exercise plan for you until you have been seen."),
+    "emergency": gettext_noop(
+        "One or more of your answers can be a sign of a problem that needs checking "
+        "straight away, such as pressure on the nerves in your spine. Do not wait to see "
+        "if it passes, and do not do these exercises."),
+})
 
 
 @dataclass(frozen=True)
@@ -104,11 +109,11 @@ class ScreenResult:
 
     @property
     def headline(self) -> str:
-        return _HEADLINES[self.level]
+        return HEADLINES[self.level]
 
     @property
     def advice(self) -> str:
-        return _ADVICE[self.level]
+        return ADVICE[self.level]
 
     @property
     def flagged_questions(self) -> tuple[RedFlagQuestion, ...]:
@@ -150,15 +155,15 @@ def run_screen(answers: Mapping[str, bool],
     errors: dict[str, str] = {}
     for qid, value in answers.items():
         if qid not in _BY_ID:
-            errors[str(qid)] = "is not a question in this safety check"
+            errors[str(qid)] = gettext("is not a question in this safety check")
         elif not isinstance(value, bool):
-            errors[qid] = "must be answered yes (true) or no (false)"
+            errors[qid] = gettext("must be answered yes (true) or no (false)")
     given = {qid: value for qid, value in answers.items()
              if qid in _BY_ID and isinstance(value, bool)}
     if not _decided(given, asked):
         for q in asked:
             if q.id not in answers:
-                errors[q.id] = "has no answer: please answer yes or no"
+                errors[q.id] = gettext("has no answer: please answer yes or no")
         if errors:
             raise InputError(errors)
     ordered = tuple((q.id, given[q.id]) for q in QUESTIONS if q.id in given)
@@ -179,8 +184,8 @@ class UrgentHelp:
     action: str
 
 
-URGENT_HELP_TITLE = "Get help now if…"
-URGENT_HELP_ACTION = (
+URGENT_HELP_TITLE = gettext_noop("Get help now if…")
+URGENT_HELP_ACTION = gettext_noop(
     "Call your local emergency number (for example 911 in the US and Canada, 999 in the "
     "UK, 112 across Europe) or go to an emergency department. Do not wait to see if it "
     "passes, and stop these exercises."
@@ -188,7 +193,8 @@ URGENT_HELP_ACTION = (
 
 
 def urgent_help(questions: Iterable[RedFlagQuestion] = QUESTIONS) -> UrgentHelp:
-    """The box for these questions (a routine's): the sign of each urgent one, in order."""
-    return UrgentHelp(title=URGENT_HELP_TITLE,
+    """The box for these questions (a routine's): the sign of each urgent one, in order,
+    in the language in force."""
+    return UrgentHelp(title=gettext(URGENT_HELP_TITLE),
                       signs=tuple(q.sign for q in questions if q.urgent),
-                      action=URGENT_HELP_ACTION)
+                      action=gettext(URGENT_HELP_ACTION))

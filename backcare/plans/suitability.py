@@ -19,6 +19,8 @@ override for the item it replaces only where that keeps the routine's intent saf
 fewer reps or sets than the alternative's default are kept (a short routine stays
 short), a longer hold is kept (one long bout stays one long bout), and a hold is never
 made shorter than the alternative's own. Rest always comes from the alternative.
+
+Every reason is said in the language in force (:mod:`backcare.vocabulary`).
 """
 
 from __future__ import annotations
@@ -32,8 +34,14 @@ from backcare.plans.condition_rules import exclusion
 from backcare.plans.plan import Change
 from backcare.plans.profile import Profile
 from backcare.timeline import Dosed
+from backcare.vocabulary import Labels, gettext, gettext_noop
 
-_NO_FLOOR = "you told us that getting down to the floor and back up is hard for you"
+#: Months as a date in a sentence names them ("it hurt on 3 March").
+MONTHS = Labels({str(n): name for n, name in enumerate((
+    gettext_noop("January"), gettext_noop("February"), gettext_noop("March"),
+    gettext_noop("April"), gettext_noop("May"), gettext_noop("June"), gettext_noop("July"),
+    gettext_noop("August"), gettext_noop("September"), gettext_noop("October"),
+    gettext_noop("November"), gettext_noop("December")), start=1)})
 
 
 def swapped_dose(alternative: Exercise, override: DoseOverride) -> Dose:
@@ -46,10 +54,15 @@ def swapped_dose(alternative: Exercise, override: DoseOverride) -> Dose:
     })
 
 
+def day_text(day: date) -> str:
+    """A day in a sentence: ``"3 March"``."""
+    return gettext("{day} {month}").format(day=day.day, month=MONTHS[str(day.month)])
+
+
 def hurt_reason(day: date) -> str:
     """Why an exercise that hurt on this device is left out (the day in words)."""
-    return (f"Left out because it hurt on {day.day} {day:%b}. You can include it again "
-            f"when you feel ready.")
+    return gettext("Left out because it hurt on {day}. You can include it again when you "
+                   "feel ready.").format(day=day_text(day))
 
 
 def _alternative_problem(
@@ -57,14 +70,17 @@ def _alternative_problem(
     hurt: Mapping[str, date],
 ) -> str | None:
     if alt.slug in profile.skip or alt.slug in hurt:
-        return f"its seated version, {alt.name}, is on your list of exercises that hurt"
-    if exclusion(library.rules, alt, profile) is not None:
-        return f"its seated version, {alt.name}, does not suit what you told us about your health"
-    if alt.needs_floor:
-        return f"the version listed for it, {alt.name}, needs the floor too"
-    if alt.slug in in_plan:
-        return f"its seated version, {alt.name}, is already in your plan"
-    return None
+        problem = gettext("its seated version, {name}, is on your list of exercises that hurt")
+    elif exclusion(library.rules, alt, profile) is not None:
+        problem = gettext("its seated version, {name}, does not suit what you told us about "
+                          "your health")
+    elif alt.needs_floor:
+        problem = gettext("the version listed for it, {name}, needs the floor too")
+    elif alt.slug in in_plan:
+        problem = gettext("its seated version, {name}, is already in your plan")
+    else:
+        return None
+    return problem.format(name=alt.name)
 
 
 def fit_to_person(
@@ -84,7 +100,7 @@ def fit_to_person(
         excluded = exclusion(library.rules, ex, profile)
         if ex.slug in profile.skip:
             verdicts.append(Change("skipped", ex.slug, None,
-                                   "Left out because you said it hurts."))
+                                   gettext("Left out because you said it hurts.")))
         elif ex.slug in hurt:
             verdicts.append(Change("hurt-last-time", ex.slug, None, hurt_reason(hurt[ex.slug])))
         elif excluded is not None:
@@ -108,17 +124,16 @@ def fit_to_person(
         alt_slug = ex.seated_alternative
         alt = library.exercises.get(alt_slug) if alt_slug else None
         problem = (_alternative_problem(library, alt, profile, in_plan, hurt) if alt is not None
-                   else "it has no seated version")
+                   else gettext("it has no seated version"))
         if alt is None or problem is not None:
-            changes.append(Change(
-                "no-floor", ex.slug, None,
-                f"Left out: it is done lying down or kneeling, {_NO_FLOOR}, and {problem}.",
-            ))
+            changes.append(Change("no-floor", ex.slug, None, gettext(
+                "Left out: it is done lying down or kneeling, you told us that getting down "
+                "to the floor and back up is hard for you, and {problem}.").format(
+                    problem=problem)))
             continue
         in_plan.add(alt.slug)
         items.append(Dosed(alt, swapped_dose(alt, override)))
-        changes.append(Change(
-            "swapped", ex.slug, alt.slug,
-            f"Swapped for {alt.name}, its seated version, because {_NO_FLOOR}.",
-        ))
+        changes.append(Change("swapped", ex.slug, alt.slug, gettext(
+            "Swapped for {name}, its seated version, because you told us that getting down "
+            "to the floor and back up is hard for you.").format(name=alt.name)))
     return tuple(items), tuple(changes)

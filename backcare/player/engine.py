@@ -1,4 +1,9 @@
-"""The player's clock: phases run against deadlines on a monotonic clock, never by ticks.
+"""The player's clock: the play script's phases run against deadlines on a monotonic clock.
+
+The phases are the core play script's (:func:`backcare.playscript.build_script`), the same
+the web player and ``GET /api/timeline`` follow: get ready, hold or move, rest or switch
+sides, done. The player adds no time of its own, so it takes exactly the script's
+``total_seconds``.
 
 Each phase ends at a deadline in clock seconds. When one ends, the next one's deadline
 is the previous deadline plus its length, so a late or missed wake-up never makes the
@@ -17,12 +22,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from backcare.player.script import Phase, build_phases
-
-if TYPE_CHECKING:
-    from backcare.timeline import Step
+from backcare.playscript import Phase, build_script
+from backcare.timeline import Step, Timeline
+from backcare.vocabulary import gettext as _
 
 END_DONE = "done"                # the routine ran to its end
 END_HURT = "hurt"                # the person said "this hurts": stop at once
@@ -37,6 +41,11 @@ Bell = Literal["start", "count", "switch", "halfway", "done"]
 #: so one-second rests between quick repetitions do not turn into a stream of bells.
 COUNT_MIN_SECONDS = 4
 
+#: The phases in which a repetition is done (the bell starts them; they count as done).
+ACTIVE = frozenset({"hold", "move"})
+#: The pauses that lead into a repetition (a 3-2-1 count may end them).
+LEADS_IN = frozenset({"get-ready", "rest", "switch-sides"})
+
 
 @dataclass(frozen=True)
 class Event:
@@ -49,19 +58,22 @@ class Event:
 
 
 class Player:
-    def __init__(self, steps: Sequence[Step], speed: float = 1.0,
-                 phases: Sequence[Phase] | None = None,
+    def __init__(self, timeline: Timeline, speed: float = 1.0,
                  precautions: Mapping[str, Sequence[str]] | None = None) -> None:
-        if not steps:
-            raise ValueError("a timeline with no steps cannot be played")
+        if not timeline.steps:
+            raise ValueError(_("a timeline with no steps cannot be played"))
         if not (speed > 0 and math.isfinite(speed)):
-            raise ValueError("speed must be a positive number")
-        self.steps = tuple(steps)
+            raise ValueError(_("speed must be a positive number"))
+        self.timeline = timeline
+        self.steps = timeline.steps
         #: exercise slug -> its precautions, shown on every get-ready of that exercise
         self.precautions: Mapping[str, Sequence[str]] = precautions or {}
-        self.phases = tuple(phases) if phases is not None else build_phases(self.steps)
+        script = build_script(timeline)
+        #: the timed phases; the script's closing "done" phase (0 s) is :attr:`finale`
+        self.phases: tuple[Phase, ...] = tuple(p for p in script.phases if p.kind != "done")
+        self.finale: Phase | None = next((p for p in script.phases if p.kind == "done"), None)
         self.speed = float(speed)
-        self.total_seconds = sum(p.seconds for p in self.phases)
+        self.total_seconds = script.total_seconds
         self._before: list[int] = []  # routine seconds before each phase starts
         clock = 0
         for phase in self.phases:
@@ -107,9 +119,13 @@ class Player:
     def next_hold(self) -> Step | None:
         """The next step to be done after the current phase, if any."""
         for phase in self.phases[self.index + 1:]:
-            if phase.kind == "hold":
+            if phase.kind in ACTIVE:
                 return self.steps[phase.step]
         return None
+
+    def starts_exercise(self, index: int) -> bool:
+        """Phase ``index`` is the first of an exercise (its get-ready, when it has one)."""
+        return index == 0 or self.phases[index - 1].exercise != self.phases[index].exercise
 
     def phase_starts_at(self, index: int) -> int:
         """Routine seconds from the start to the beginning of phase ``index``."""
@@ -136,7 +152,7 @@ class Player:
 
     def start(self, now: float) -> list[Event]:
         if self.started:
-            raise RuntimeError("the player has already started")
+            raise RuntimeError(_("the player has already started"))
         return self._enter(0, now)
 
     def update(self, now: float) -> list[Event]:
@@ -145,7 +161,7 @@ class Player:
             return []
         events: list[Event] = []
         while now >= self._deadline:
-            if self.phase.kind == "hold":
+            if self.phase.kind in ACTIVE:
                 self._done.add(self.phase.step)
             if self.index + 1 >= len(self.phases):
                 return events + self._finish(END_DONE, now)
@@ -167,8 +183,9 @@ class Player:
         if not self.started or self.finished:
             return []
         self.paused = False
+        current = self.phase.exercise
         for index in range(self.index + 1, len(self.phases)):
-            if self.phases[index].kind == "ready":  # only a new exercise begins with one
+            if self.phases[index].exercise != current:  # the next exercise's first phase
                 return self._enter(index, now)
         return self._finish(END_DONE, now)
 
@@ -186,9 +203,9 @@ class Player:
         self._deadline = starts + phase.seconds / self.speed
         self._counted = None
         events = [Event("phase", phase.kind, index)]
-        if phase.kind == "hold":
+        if phase.kind in ACTIVE:
             events.append(Event("bell", "start", index))
-        elif phase.label == "Switch sides":
+        elif phase.kind == "switch-sides":
             events.append(Event("bell", "switch", index))
         return events
 
@@ -196,7 +213,7 @@ class Player:
         events: list[Event] = []
         phase = self.phase
         nxt = self.phases[self.index + 1] if self.index + 1 < len(self.phases) else None
-        if (phase.leads_into_hold and nxt is not None and nxt.kind == "hold"
+        if (phase.kind in LEADS_IN and nxt is not None and nxt.kind in ACTIVE
                 and phase.seconds >= COUNT_MIN_SECONDS):
             whole = math.ceil(self.remaining(now) - 1e-9)
             if 1 <= whole <= 3 and whole != self._counted:

@@ -2,7 +2,8 @@
 
 The loop sleeps in :meth:`KeyReader.read` until a key comes or the next check is due,
 then asks the :class:`Player` what happened since. Each new exercise is also printed as
-a plain line above the live panel, so the scrollback keeps a record of what was done.
+a plain line above the live panel (its get-ready's words), so the scrollback keeps a
+record of what was done.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from backcare.player.engine import END_HURT, END_INTERRUPTED, END_QUIT, Event, P
 from backcare.player.terminal import KeyReader
 from backcare.player.view import clock as clock_text
 from backcare.player.view import headline, render
+from backcare.vocabulary import gettext as _
 
 PAUSE_KEYS = {" ", "p", "P"}
 SKIP_KEYS = {"s", "S"}
@@ -34,7 +36,7 @@ def play(player: Player, title: str, console: Console, keys: KeyReader, *, sound
         for event in events:
             if event.kind == "bell" and sound:
                 console.bell()
-            elif event.kind == "phase" and event.name == "ready":
+            elif event.kind == "phase" and player.starts_exercise(event.phase):
                 at = clock_text(player.phase_starts_at(event.phase))
                 live.console.print(f"▶ {at}  {headline(player, event.phase)}", markup=False,
                                    highlight=False)
@@ -52,7 +54,9 @@ def play(player: Player, title: str, console: Console, keys: KeyReader, *, sound
                     elif key in SKIP_KEYS:
                         skipped = player.step.name
                         events = player.skip(now)
-                        live.console.print(f"  (skipped the rest of {skipped})", markup=False)
+                        live.console.print(
+                            "  " + _("(skipped the rest of {name})").format(name=skipped),
+                            markup=False)
                         handle(events, live)
                     elif key in HURT_KEYS:
                         handle(player.stop(END_HURT, now), live)
@@ -77,5 +81,5 @@ def play(player: Player, title: str, console: Console, keys: KeyReader, *, sound
             if not player.finished:  # an unexpected error: still end the run cleanly
                 player.stop(END_INTERRUPTED, clock())
     if player.end is None:  # stop() above always sets it
-        raise RuntimeError("the player ended without saying how")
+        raise RuntimeError(_("the player ended without saying how"))
     return player.end

@@ -1,9 +1,12 @@
-"""What the terminal shows at one moment, drawn with rich, big enough to read from the floor."""
+"""What the terminal shows at one moment, drawn with rich, big enough to read from the floor.
+
+Every word comes from the play script (each phase's ``text``) and the core vocabulary
+(:mod:`backcare.playscript.words`: the sides, "Round 1 of 2"), said in the language in force.
+"""
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -12,9 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from backcare.player.engine import Player
-
-if TYPE_CHECKING:
-    from backcare.timeline import Step
+from backcare.playscript import Phase
+from backcare.playscript.words import SIDES, round_text
+from backcare.timeline import Step
+from backcare.vocabulary import gettext as _
 
 # A 3x5 block font for the countdown: readable from across a room.
 _FONT = {
@@ -31,9 +35,15 @@ _FONT = {
     ":": ("   ", " █ ", "   ", " █ ", "   "),
 }
 
-KEYS_HELP = "space pause/resume · s skip this exercise · h this hurts (stop) · q quit"
+_PHASE_STYLE = {"get-ready": "bold yellow", "hold": "bold green", "move": "bold green",
+                "rest": "bold cyan", "switch-sides": "bold cyan", "done": "bold green"}
+_PAUSED_STYLE = "bold magenta"
+_SEPARATOR = " · "
 
-_PHASE_STYLE = {"ready": "bold yellow", "hold": "bold green", "rest": "bold cyan"}
+
+def keys_help() -> str:
+    """The keys, as the player and `backcare play --help` list them."""
+    return _("space pause/resume · s skip this exercise · h this hurts (stop) · q quit")
 
 
 def big_number(text: str) -> str:
@@ -49,80 +59,78 @@ def clock(seconds: float) -> str:
 
 
 def side_text(side: str | None) -> str:
-    return f"{side.capitalize()} side" if side else ""
+    """"Left side" (the script's word for a side), or "" for an exercise done once."""
+    return SIDES[side] if side else ""
 
 
-def step_text(step: Step) -> str:
-    """"Round 1 of 2 · Rep 3 of 5", leaving out the parts that say nothing (1 of 1)."""
-    parts = []
-    if step.sets > 1:
-        parts.append(f"Round {step.set} of {step.sets}")
-    if step.reps > 1:
-        parts.append(f"Rep {step.rep} of {step.reps}")
-    return " · ".join(parts)
+def where_text(place: Phase | Step) -> str:
+    """"Left side · Round 1 of 2 · Rep 3 of 5", leaving out what says nothing (1 of 1)."""
+    parts = [side_text(place.side)]
+    if place.sets > 1:
+        parts.append(round_text(place.set, place.sets))
+    if place.reps > 1:
+        parts.append(_("Rep {rep} of {reps}").format(rep=place.rep, reps=place.reps))
+    return _SEPARATOR.join(part for part in parts if part)
 
 
 def headline(player: Player, index: int | None = None) -> str:
     """The one line that says what to do in phase ``index`` (default: the current one)."""
     phase = player.phase if index is None else player.phases[index]
-    step = player.steps[phase.step]
-    if phase.kind == "ready":
-        where = f" — {side_text(step.side).lower()}" if step.side else ""
-        return f"Get ready: {step.name}{where}"
-    if phase.kind == "hold":
-        bits = [step.name, side_text(step.side), step_text(step)]
-        return " · ".join(b for b in bits if b)
-    return phase.label
+    if phase.kind == "get-ready":
+        return f"{phase.text} — {side_text(phase.side)}" if phase.side else phase.text
+    if phase.kind in ("hold", "move"):
+        return _SEPARATOR.join(bit for bit in (phase.name, where_text(phase)) if bit)
+    return phase.text
+
+
+def _next_text(player: Player, phase: Phase, step: Step) -> str:
+    upcoming = player.next_hold()
+    if phase.kind == "get-ready":
+        return _("Starts when the count reaches zero.")
+    if phase.kind in ("rest", "switch-sides"):
+        return _("Relax and breathe.")
+    if upcoming is None:
+        return _("Next: the end. Well done.")
+    if upcoming.exercise == step.exercise:
+        return _("Next: {what}").format(what=where_text(upcoming) or _("the same again"))
+    if upcoming.side:
+        return _("Next: {name} ({side})").format(name=upcoming.name,
+                                                  side=side_text(upcoming.side))
+    return _("Next: {what}").format(what=upcoming.name)
 
 
 def render(player: Player, now: float, title: str) -> RenderableType:
     phase, step = player.phase, player.step
     left = player.remaining(now)
-    label = "PAUSED — press space to go on" if player.paused else phase.label.upper()
-    style = "bold magenta" if player.paused else _PHASE_STYLE[phase.kind]
-    upcoming = player.next_hold()
+    label = _("PAUSED — press space to go on") if player.paused else phase.text.upper()
+    style = _PAUSED_STYLE if player.paused else _PHASE_STYLE[phase.kind]
 
     top = Text()
     top.append(label, style=style)
     top.append("\n")
     top.append(step.name, style="bold")
-    if phase.kind == "rest" and upcoming is not None:
-        # Between two steps of one exercise: say what the next one is, not the last.
-        details = " · ".join(x for x in (side_text(upcoming.side), step_text(upcoming)) if x)
+    details = where_text(phase)
+    if phase.kind in ("rest", "switch-sides"):
+        # Between two repetitions of one exercise: say what the next one is, not the last.
         if details:
-            top.append(f"\nComing up: {details}")
+            top.append("\n" + _("Coming up: {what}").format(what=details))
     else:
-        details = " · ".join(x for x in (side_text(step.side), step_text(step)) if x)
         if details:
             top.append(f"\n{details}")
         top.append(f"\n{step.cue}", style="italic")
-    if phase.kind == "ready" and player.precautions.get(step.exercise):
-        top.append("\nTake care:", style="bold yellow")
+    if phase.kind == "get-ready" and player.precautions.get(step.exercise):
+        top.append("\n" + _("Take care:"), style="bold yellow")
         for line in player.precautions[step.exercise]:
             top.append(f"\n  • {line}")
 
     count = Text(big_number(str(max(0, math.ceil(left - 1e-9)))), style=style)
 
-    if phase.kind == "ready":
-        coming = "Starts when the count reaches zero."
-    elif phase.kind == "rest":
-        coming = "Relax and breathe."
-    elif upcoming is None:
-        coming = "Next: the end. Well done."
-    elif upcoming.exercise == step.exercise:
-        again = " · ".join(x for x in (side_text(upcoming.side), step_text(upcoming)) if x)
-        coming = f"Next: {again or 'the same again'}"
-    else:
-        side = f" ({side_text(upcoming.side).lower()})" if upcoming.side else ""
-        coming = f"Next: {upcoming.name}{side}"
-
-    done = player.elapsed(now)
-    bar = ProgressBar(total=max(1, player.total_seconds), completed=done, width=40)
+    bar = ProgressBar(total=max(1, player.total_seconds), completed=player.elapsed(now), width=40)
     progress = Table.grid(padding=(0, 1))
-    progress.add_row(bar, Text(f"{clock(player.time_left(now))} left · "
-                               f"step {phase.step + 1} of {player.steps_total}"))
+    progress.add_row(bar, Text(_("{time} left · step {number} of {total}").format(
+        time=clock(player.time_left(now)), number=phase.step + 1, total=player.steps_total)))
     return Panel(
-        Group(top, Text(""), count, Text(""), Text(coming), progress,
-              Text(KEYS_HELP, style="dim")),
+        Group(top, Text(""), count, Text(""), Text(_next_text(player, phase, step)), progress,
+              Text(keys_help(), style="dim")),
         title=title, title_align="left", padding=(0, 1),
     )

@@ -12,7 +12,8 @@
 - ``DELETE /api/sessions/<id>`` deletes one of them; ``DELETE /api/device`` deletes every
   session of this device and forgets the device.
 
-Bad values answer 422 (:mod:`backcare.site.api_errors`), each naming its field. Dates are
+Bad values answer 422 (:mod:`backcare.site.api_errors`), each naming its field; every
+message is in the request's language (``?lang=`` or ``Accept-Language``). Dates are
 checked here, before anything touches the database: a session starts within the last two
 years and not in the future, ends after it starts and within 24 hours, with a UTC offset
 of at most ±14:00 — so no value can overflow a database's date range.
@@ -51,9 +52,18 @@ from backcare.practice.device import device_id, ensure_device
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.models import PracticeSession
 from backcare.practice.painful_marks import hurt_days, remember_hurt
-from backcare.site.api_errors import NOT_FOUND, READS, WRITES, Message, links, problems
+from backcare.site.api_errors import (
+    NOT_FOUND,
+    READS,
+    WRITES,
+    Message,
+    links,
+    not_found,
+    problems,
+)
 from backcare.site.personal import mark_personal
 from backcare.timeline import Timeline
+from backcare.vocabulary import gettext, ngettext
 
 router = Router(tags=["practice"])
 
@@ -120,7 +130,7 @@ def get_timeline(
     library = get_library()
     found = library.routines.get(routine)
     if found is None:
-        raise HttpError(404, f"No routine called {routine!r}. See /api/routines for the list.")
+        raise not_found("routine", routine)
     device = device_id(request)
     hurt = hurt_days(device)
     if device is not None:  # what hurt on this device is left out: the answer is its own
@@ -132,8 +142,8 @@ def get_timeline(
             raise problems({"plan": exc.message}, "query") from None
     mark_personal(request)
     if not screen_is_current(request, found.slug):
-        raise HttpError(403, "A personal plan needs the safety questions first. Answer them "
-                             "at /screen/, then ask again.")
+        raise HttpError(403, gettext("A personal plan needs the safety questions first. "
+                                     "Answer them at /screen/, then ask again."))
     try:
         plan = plan_from_params(library, found.slug, profile_params(request.GET.getlist), hurt)
     except InputError as exc:
@@ -170,10 +180,11 @@ class SessionIn(Schema):
         # Checked before any arithmetic: year 1 at +14:00 overflows when made UTC, and a
         # database may store what Python cannot read back.
         if value.year not in YEARS:
-            raise PydanticCustomError("date_range", "is not a date of a session being saved now")
+            raise PydanticCustomError("date_range",
+                                      gettext("is not a date of a session being saved now"))
         offset = value.utcoffset() or timedelta(0)
         if abs(offset) > LARGEST_OFFSET:
-            raise PydanticCustomError("date_offset", "has a UTC offset beyond ±14:00")
+            raise PydanticCustomError("date_offset", gettext("has a UTC offset beyond ±14:00"))
         return value
 
 
@@ -206,14 +217,16 @@ def session_out(row: PracticeSession) -> SessionOut:
 def _timeline_for(library: Library, payload: SessionIn) -> tuple[Timeline, str]:
     """The timeline the session followed and the plan's canonical query string ('' if none)."""
     if payload.routine not in library.routines:
-        raise problems({"routine": f"there is no routine called {payload.routine!r}"}, *BODY)
+        raise problems({"routine": gettext("there is no routine called {slug}").format(
+            slug=repr(payload.routine[:80]))}, *BODY)
     raw = (payload.plan or "").strip().lstrip("?")
     if not raw:
         return library.timeline(payload.routine), ""
     try:
         plan = plan_from_params(library, payload.routine, dict(parse_qsl(raw, keep_blank_values=True)))
     except InputError as exc:
-        detail = "; ".join(f"{field} {message}" for field, message in exc.errors.items())
+        detail = "; ".join(gettext("{field} {problem}").format(field=field, problem=message)
+                           for field, message in exc.errors.items())
         raise problems({"plan": detail}, *BODY) from None
     return plan.timeline, plan_query(plan.profile)
 
@@ -223,25 +236,30 @@ def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
     timeline, plan = _timeline_for(library, payload)
     errors: dict[str, str] = {}
     if payload.started_at > now + FUTURE_SLACK:
-        errors["started_at"] = "is in the future"
+        errors["started_at"] = gettext("is in the future")
     elif payload.started_at < now - OLDEST_SESSION:
-        errors["started_at"] = "is more than two years ago"
+        errors["started_at"] = gettext("is more than two years ago")
     if payload.ended_at > now + FUTURE_SLACK:
-        errors["ended_at"] = "is in the future"
+        errors["ended_at"] = gettext("is in the future")
     elif payload.ended_at < payload.started_at:
-        errors["ended_at"] = "is before started_at"
+        errors["ended_at"] = gettext("is before started_at")
     elif payload.ended_at - payload.started_at > LONGEST_SESSION:
-        errors["ended_at"] = "is more than 24 hours after started_at"
+        errors["ended_at"] = gettext("is more than 24 hours after started_at")
     if payload.steps_total > len(timeline.steps):
-        errors["steps_total"] = (f"is more than the {len(timeline.steps)} steps this "
-                                 f"{'plan' if plan else 'routine'} has")
+        steps = len(timeline.steps)
+        errors["steps_total"] = (
+            ngettext("is more than the {count} step this plan has",
+                     "is more than the {count} steps this plan has", steps) if plan else
+            ngettext("is more than the {count} step this routine has",
+                     "is more than the {count} steps this routine has", steps)
+        ).format(count=steps)
     if payload.steps_done > payload.steps_total:
-        errors["steps_done"] = "is more than steps_total"
+        errors["steps_done"] = gettext("is more than steps_total")
     if payload.painful_exercise:
         if not payload.stopped_for_pain:
-            errors["painful_exercise"] = "is only for a session stopped because it hurt"
+            errors["painful_exercise"] = gettext("is only for a session stopped because it hurt")
         elif payload.painful_exercise not in {step.exercise for step in timeline.steps}:
-            errors["painful_exercise"] = "is not an exercise of this session"
+            errors["painful_exercise"] = gettext("is not an exercise of this session")
     if errors:
         raise problems(errors, *BODY)
     return plan
@@ -269,8 +287,8 @@ def save_session(request: HttpRequest, response: HttpResponse,
         id=payload.id, defaults={**values, "plan": plan, "device": device},
     )
     if row.device != device:
-        raise HttpError(409, "A session with this id was saved from another device. "
-                             "Make a new id for a new session.")
+        raise HttpError(409, gettext("A session with this id was saved from another device. "
+                                     "Make a new id for a new session."))
     answered = (not created and bool(payload.painful_exercise) and not row.painful_exercise
                 and row.stopped_for_pain)
     if answered:  # the stop screen saves at once, then sends the answer with the same id
@@ -302,7 +320,7 @@ def delete_session(request: HttpRequest, session_id: uuid.UUID) -> Status[None]:
     device's sessions are not this device's to know about)."""
     mark_personal(request)
     if not forget_session(device_id(request), session_id):
-        raise HttpError(404, "This device has no session with that id.")
+        raise HttpError(404, gettext("This device has no session with that id."))
     return Status(204, None)
 
 

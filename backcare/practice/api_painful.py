@@ -17,6 +17,7 @@ from backcare.practice.device import device_id
 from backcare.practice.painful_marks import hurt_last_time, include_again
 from backcare.site.api_errors import NOT_FOUND, READS, WRITES
 from backcare.site.personal import mark_personal
+from backcare.vocabulary import gettext
 
 router = Router(tags=["practice"])
 
@@ -45,5 +46,6 @@ def include_painful(request: HttpRequest, slug: str) -> IncludedOut:
     """404 when this device has not left that exercise out because it hurt."""
     mark_personal(request)
     if not include_again(device_id(request), slug):
-        raise HttpError(404, f"This device has not left out {slug[:80]!r} because it hurt.")
+        raise HttpError(404, gettext("This device has not left out {slug} because it hurt.")
+                        .format(slug=repr(slug[:80])))
     return IncludedOut(exercise=slug, included=True)

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
+from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
+
+from backcare.plans.suitability import day_text
+from backcare.vocabulary import gettext, ngettext
 
 WIDTH, HEIGHT = 480, 240
 LEFT, RIGHT, TOP, BOTTOM = 36, 14, 14, 38
@@ -34,7 +38,8 @@ class ChartPoint:
 
 
 def _day(when: datetime) -> str:
-    return f"{when.day} {when:%b}"
+    """The day as a sentence names it ("3 March"), in the language in force."""
+    return day_text(when.date())
 
 
 def _x(index: int, count: int) -> float:
@@ -56,21 +61,46 @@ def _fmt(value: float) -> str:
 def describe(points: Sequence[ChartPoint]) -> str:
     """The chart in one or two sentences, for people who cannot see it."""
     if not points:
-        return "No sessions yet."
+        return gettext("No sessions yet.")
     first, last = points[0], points[-1]
-    span = (f"{len(points)} sessions from {_day(first.when)} to {_day(last.when)}"
-            if len(points) > 1 else f"1 session, on {_day(first.when)}")
-    text = f"{span}. Pain before went from {first.before} to {last.before}."
+    if len(points) > 1:
+        span = ngettext("{count} session from {first} to {last}.",
+                        "{count} sessions from {first} to {last}.", len(points)).format(
+            count=len(points), first=_day(first.when), last=_day(last.when))
+    else:
+        span = gettext("1 session, on {day}.").format(day=_day(first.when))
+    said = [span, gettext("Pain before went from {first} to {last}.").format(
+        first=first.before, last=last.before)]
     drops = [p.before - p.after for p in points if p.after is not None]
     if drops:
         average = sum(drops) / len(drops)
         if average > 0:
-            text += f" On average it was {_fmt(average)} points lower afterwards."
+            said.append(gettext("On average it was {points} points lower afterwards.").format(
+                points=_number(average)))
         elif average < 0:
-            text += f" On average it was {_fmt(-average)} points higher afterwards."
+            said.append(gettext("On average it was {points} points higher afterwards.").format(
+                points=_number(-average)))
         else:
-            text += " On average it was the same afterwards."
-    return text
+            said.append(gettext("On average it was the same afterwards."))
+    return " ".join(said)
+
+
+def _number(value: float) -> str:
+    """``1.5`` as the language writes it: "1.5" in English, "1,5" in Spanish."""
+    return _fmt(value).replace(".", str(formats.get_format("DECIMAL_SEPARATOR")))
+
+
+def _session_label(p: ChartPoint) -> str:
+    """One point's tooltip: "3 March: pain 6 before, 4 after"."""
+    if p.after is None:
+        label = gettext("{day}: pain {before} before, not given after").format(
+            day=_day(p.when), before=p.before)
+    else:
+        label = gettext("{day}: pain {before} before, {after} after").format(
+            day=_day(p.when), before=p.before, after=p.after)
+    if p.stopped_for_pain:
+        label = gettext("{session} (stopped because it hurt)").format(session=label)
+    return label
 
 
 def pain_chart(points: Sequence[ChartPoint], chart_id: str = "pain-chart") -> SafeString:
@@ -78,10 +108,11 @@ def pain_chart(points: Sequence[ChartPoint], chart_id: str = "pain-chart") -> Sa
     points = list(points)[-MAX_POINTS:]
     count = len(points)
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    title = gettext("Pain before and after each session, from 0 (none) to 10 (worst)")
     parts = [
         f'<svg class="pain-chart" id="{chart_id}" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{title_id}">Pain before and after each session, from 0 (none) to 10 (worst)</title>',
+        f'<title id="{title_id}">{escape(title)}</title>',
         f'<desc id="{desc_id}">{escape(describe(points))}</desc>',
     ]
     for pain in range(0, PAIN_MAX + 1, 2):
@@ -113,11 +144,7 @@ def pain_chart(points: Sequence[ChartPoint], chart_id: str = "pain-chart") -> Sa
                    if p.after is not None], "")
     for index, p in enumerate(points):
         x = _x(index, count)
-        label = f"{_day(p.when)}: pain {p.before} before"
-        label += f", {p.after} after" if p.after is not None else ", not given after"
-        if p.stopped_for_pain:
-            label += " (stopped because it hurt)"
-        parts.append(f'<g class="session"><title>{escape(label)}</title>')
+        parts.append(f'<g class="session"><title>{escape(_session_label(p))}</title>')
         parts.append(f'<circle class="point before" cx="{_fmt(x)}" cy="{_fmt(_y(p.before))}" '
                      f'r="5.5" fill="#ffffff" stroke="{BEFORE_COLOUR}" stroke-width="2.5"/>')
         if p.after is not None:

@@ -15,21 +15,35 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from backcare.catalogue.library import get_library
 from backcare.plans import format_duration
+from backcare.plans.suitability import day_text
 from backcare.practice.device import device_id
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.history_chart import MAX_POINTS, ChartPoint, pain_chart
-from backcare.practice.models import Feeling, PracticeSession
+from backcare.practice.models import PracticeSession
 from backcare.site.personal import personal
+from backcare.vocabulary import Labels, gettext, gettext_noop
 
 #: The table lists at most this many sessions, newest first.
 MAX_ROWS = 200
-FEELING_TEXT = dict(Feeling.choices)
+#: How the person said the session felt (``PracticeSession.feeling``), as the table says it.
+FEELING_TEXT = Labels({
+    "better": gettext_noop("Better"),
+    "same": gettext_noop("About the same"),
+    "worse": gettext_noop("Worse"),
+    "": gettext_noop("Not said"),
+})
 #: What the page says after a delete (?deleted=...).
-DELETED_TEXT = {
-    "one": "That session is deleted.",
-    "all": "Everything this device had saved is deleted. This browser now starts afresh.",
-    "none": "There was nothing to delete.",
-}
+DELETED_TEXT = Labels({
+    "one": gettext_noop("That session is deleted."),
+    "all": gettext_noop("Everything this device had saved is deleted. "
+                        "This browser now starts afresh."),
+    "none": gettext_noop("There was nothing to delete."),
+})
+#: Days of the week, Monday first (``datetime.weekday()``).
+WEEKDAYS = Labels({str(n): name for n, name in enumerate((
+    gettext_noop("Monday"), gettext_noop("Tuesday"), gettext_noop("Wednesday"),
+    gettext_noop("Thursday"), gettext_noop("Friday"), gettext_noop("Saturday"),
+    gettext_noop("Sunday")))})
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,8 @@ class Row:
     known_routine: bool
     duration: str
     feeling: str
+    day: str   # "Monday 3 March 2025", in the site's time zone
+    time: str  # "14:05"
 
     @property
     def completed(self) -> bool:
@@ -50,6 +66,14 @@ def week_start(now: datetime) -> datetime:
     local = timezone.localtime(now)
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
     return midnight - timedelta(days=midnight.weekday())
+
+
+def day_and_time(when: datetime) -> tuple[str, str]:
+    """``("Monday 3 March 2025", "14:05")`` in the site's time zone and the language in force."""
+    local = timezone.localtime(when)
+    day = gettext("{weekday} {day} {year}").format(
+        weekday=WEEKDAYS[str(local.weekday())], day=day_text(local.date()), year=local.year)
+    return day, f"{local:%H:%M}"
 
 
 @never_cache
@@ -67,12 +91,14 @@ def history(request: HttpRequest) -> HttpResponse:
     rows = []
     for s in sessions:
         routine = library.routines.get(s.routine)
+        day, time = day_and_time(s.started_at)
         rows.append(Row(
             session=s, title=routine.title if routine else s.routine,
             known_routine=routine is not None, duration=format_duration(s.seconds),
-            feeling=FEELING_TEXT.get(s.feeling, s.feeling),
+            feeling=FEELING_TEXT.get(s.feeling, s.feeling), day=day, time=time,
         ))
-    points = [ChartPoint(s.started_at, s.pain_before, s.pain_after, s.stopped_for_pain)
+    points = [ChartPoint(timezone.localtime(s.started_at), s.pain_before, s.pain_after,
+                         s.stopped_for_pain)
               for s in reversed(sessions[:MAX_POINTS])]
     response = render(request, "practice/history.html", {
         "rows": rows,

@@ -1,9 +1,11 @@
 """The follow-along player page: /routines/<slug>/play/ and the same with plan parameters.
 
-The page carries the step-by-step timeline (the same JSON shape the API and the terminal
-player use) plus a little about each exercise, and practice/player.js runs it in the
-browser: get-ready countdowns, holds and rests, voice, tones and a screen flash, and the
-session log. The red-flag screen must have been completed on this device first.
+The page carries the timeline with its play script (``phases`` and ``total_seconds``, the
+same JSON as ``GET /api/timeline``; backcare.playscript makes it) plus a little about each
+exercise, and the player's words (backcare.vocabulary.player_words), all in the page's
+language. practice/player.js keeps time and draws the script in the browser: its phases,
+voice, tones and a screen flash, and the session log. The red-flag screen must have been
+completed on this device first.
 
 With no plan parameters the routine is played as the safe default: less the exercises
 meant only for a known condition, which the page lists with a link to "Fit this to me"
@@ -27,6 +29,7 @@ from backcare.export.timeline_shapes import TimelineOut
 from backcare.planning.gate import needs_screen, routine_or_404
 from backcare.planning.shapes import plan_out, safe_default_out
 from backcare.plans import (
+    FIELD_LABELS,
     InputError,
     PlanError,
     asks_for_plan,
@@ -36,19 +39,7 @@ from backcare.plans import (
 )
 from backcare.practice.device import device_id, ensure_device
 from backcare.practice.painful_marks import hurt_days
-
-#: What each plan parameter is, for the page that explains a bad one.
-PARAM_LABELS = {
-    "floor": "Getting down to the floor",
-    "conditions": "Health conditions",
-    "bending_worsens_leg_pain": "Bending forward and leg pain",
-    "diagnosis": "Diagnosis",
-    "minutes": "Time available",
-    "pain": "Pain today",
-    "skip": "Exercises to leave out",
-    "routine": "Routine",
-}
-GET_READY_CHOICES = (5, 10)
+from backcare.vocabulary.player_words import player_words
 
 
 def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, Any]]:
@@ -62,7 +53,6 @@ def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, An
             "cue": exercise.cues[0],
             "position": exercise.position_label,
             "summary": exercise.summary,
-            "kind": exercise.kind,
             "precautions": list(exercise.precautions),  # shown on each get-ready screen
             "demo": reverse("exercise_demo", args=[slug]),
         }
@@ -93,7 +83,7 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         timeline = _timeline_for(request, library, routine)
     except InputError as error:
-        problems = [{"field": field, "label": PARAM_LABELS.get(field, field), "message": message}
+        problems = [{"field": field, "label": FIELD_LABELS.get(field, field), "message": message}
                     for field, message in error.errors.items()]
         return render(request, "practice/player_bad_request.html",
                       {**base, "problems": problems}, status=400)
@@ -103,7 +93,6 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
 
     data: dict[str, Any] = timeline.model_dump()
     data["exercises"] = _exercise_info(library, [s.exercise for s in timeline.steps])
-    data["get_ready_choices"] = list(GET_READY_CHOICES)
     data["sessions_url"] = "/api/sessions"
     data["routine_url"] = reverse("routine", args=[slug])
     exercise_count = len({s.exercise for s in timeline.steps})
@@ -112,6 +101,7 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
         "data": data,
         "timeline": timeline,
         "exercise_count": exercise_count,
+        "words": player_words(exercise_count),
         "left_out": [{"name": library.exercises[item.exercise].name, "why": item.why}
                      for item in timeline.left_out],
         "csrf_token_value": get_token(request),

@@ -7,6 +7,9 @@ red-flag screen, exactly like the plan page: without one, the person is sent to 
 screen and comes back here after. A bad parameter is a 400 naming the field. With none,
 the worksheet is the safe default's (:mod:`backcare.worksheets.default_sheet`) — after
 the same screen too, as the follow-along. Exercises that hurt on this device are left out.
+
+The worksheet is in the page's language (Django's active language, which is
+:func:`backcare.vocabulary.current`): ``/es/routines/<slug>/worksheet.pdf`` is in Spanish.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from backcare.plans import (
 )
 from backcare.practice.device import device_id
 from backcare.practice.painful_marks import hurt_days
+from backcare.vocabulary import current, gettext
 from backcare.worksheets import Worksheet, check_paper, plan_worksheet
 from backcare.worksheets.default_sheet import default_worksheet
 
@@ -40,7 +44,7 @@ from backcare.worksheets.default_sheet import default_worksheet
 def _bad_request(problem: str) -> HttpResponseBadRequest:
     """400 with the problem as "field: what is wrong" in plain text."""
     return HttpResponseBadRequest(
-        f"This worksheet cannot be made. {problem}\n",
+        gettext("This worksheet cannot be made. {problem}").format(problem=problem) + "\n",
         content_type="text/plain; charset=utf-8",
     )
 
@@ -82,9 +86,10 @@ def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     if redirect is not None:
         return redirect
     hurt = hurt_days(device_id(request))
+    language = current()
     if not asks_for_plan(request.GET.getlist):
         try:  # nothing known: the safe default, as the follow-along plays it
-            sheet = default_worksheet(library, slug, paper, hurt=hurt)
+            sheet = default_worksheet(library, slug, paper, hurt=hurt, language=language)
         except PlanError as exc:
             return _bad_request(f"plan: {exc.message}")
         return _pdf_response(request, sheet, personal=True)
@@ -96,4 +101,5 @@ def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     except PlanError as exc:
         field = "minutes" if exc.minimum_seconds is not None else "plan"
         return _bad_request(f"{field}: {exc.message}")
-    return _pdf_response(request, plan_worksheet(library, plan, paper), personal=True)
+    return _pdf_response(request, plan_worksheet(library, plan, paper, language=language),
+                         personal=True)

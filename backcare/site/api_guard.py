@@ -16,7 +16,7 @@ Reads (GET, HEAD, OPTIONS) always pass. A write (POST, PUT, PATCH, DELETE):
 
 It is installed as the API's ``auth`` callback (ninja runs it before each operation and
 before the body is parsed); it authenticates nobody, it only decides whether the request
-may go on.
+may go on. Its refusals are said in the request's language (:mod:`backcare.vocabulary`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.errors import HttpError
 from ninja.utils import check_csrf
+
+from backcare.vocabulary import gettext
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 BROWSER_HEADERS = ("HTTP_COOKIE", "HTTP_ORIGIN", "HTTP_SEC_FETCH_SITE", "HTTP_SEC_FETCH_MODE")
@@ -35,7 +37,7 @@ def _body_length(request: HttpRequest) -> int:
     try:
         return max(0, int(request.META.get("CONTENT_LENGTH") or 0))
     except ValueError:
-        raise HttpError(400, "The Content-Length header is not a number.") from None
+        raise HttpError(400, gettext("The Content-Length header is not a number.")) from None
 
 
 def is_browser(request: HttpRequest) -> bool:
@@ -48,17 +50,22 @@ def guard_write(request: HttpRequest) -> str:
     if request.method in SAFE_METHODS:
         return "reader"
     if request.META.get("HTTP_SEC_FETCH_SITE", "") in {"cross-site", "same-site"}:
-        raise HttpError(403, "Writes from another site are refused.")
+        raise HttpError(403, gettext("Writes from another site are refused."))
     length = _body_length(request)
     limit = int(getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", None) or 2_621_440)
     if length > limit:
-        raise HttpError(413, f"The request body is {length} bytes; the limit is {limit}.")
+        raise HttpError(413, gettext("The request body is {length} bytes; the limit is {limit}.")
+                        .format(length=length, limit=limit))
     browser = is_browser(request)
     if browser and check_csrf(request) is not None:
-        raise HttpError(403, "This write needs the CSRF token: send the csrftoken cookie's "
-                             "value in the X-CSRFToken header, from a page of this site.")
+        raise HttpError(403, gettext("This write needs the CSRF token: send the csrftoken "
+                                     "cookie's value in the X-CSRFToken header, from a page "
+                                     "of this site."))
     has_body = length > 0 or "HTTP_TRANSFER_ENCODING" in request.META
     if has_body and request.content_type != JSON:
-        sent = request.content_type or "no Content-Type"
-        raise HttpError(415, f"The body must be JSON sent as {JSON}, not {sent}.")
+        if request.content_type:
+            raise HttpError(415, gettext("The body must be JSON sent as {json}, not {sent}.")
+                            .format(json=JSON, sent=request.content_type[:100]))
+        raise HttpError(415, gettext("The body must be JSON sent as {json}, with a "
+                                     "Content-Type header.").format(json=JSON))
     return "browser" if browser else "program"

@@ -71,9 +71,9 @@ class LanguageChoice:
             if preferred and preferred != DEFAULT_LANGUAGE:
                 target = translate_url(request.get_full_path(), preferred)
                 if target != request.get_full_path():
-                    response = HttpResponseRedirect(target)
-                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
-                    return response
+                    redirect = HttpResponseRedirect(target)
+                    patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
+                    return redirect
         response = self.get_response(request)
         if _path_language(path) is None and not path.startswith(UNPREFIXED):
             patch_vary_headers(response, ("Accept-Language",))
@@ -84,11 +84,17 @@ class LanguageChoice:
         if asked is not None:
             language = normalise(asked)
             if language is None:
-                body = {"detail": [{"loc": ["query", "lang"], "field": "lang",
-                                    "msg": f"is {asked[:20]!r}; use one of: "
-                                           f"{', '.join(LANGUAGES)}"}]}
-                return HttpResponse(json.dumps(body), status=400,
-                                    content_type="application/json")
+                fallback = (from_accept_language(request.headers.get("Accept-Language"))
+                            or DEFAULT_LANGUAGE)
+                with translation.override(fallback):
+                    message = gettext("is {value}; use one of: {allowed}").format(
+                        value=repr(asked[:20]), allowed=", ".join(LANGUAGES))
+                body = {"detail": [{"type": "enum", "loc": ["query", "lang"], "field": "lang",
+                                    "msg": message}]}
+                refused = HttpResponse(json.dumps(body), status=400,
+                                       content_type="application/json")
+                refused.headers["Content-Language"] = fallback
+                return refused
         else:
             language = (from_accept_language(request.headers.get("Accept-Language"))
                         or DEFAULT_LANGUAGE)
@@ -104,13 +110,17 @@ def choose(request: HttpRequest, code: str) -> HttpResponseBase:
     language = normalise(code)
     if language is None or language != code:
         return HttpResponseBadRequest(
-            f"Unknown language {code[:20]!r}; use one of: {', '.join(LANGUAGES)}",
+            gettext("Unknown language {value}; use one of: {allowed}").format(
+                value=repr(code[:20]), allowed=", ".join(LANGUAGES)),
             content_type="text/plain; charset=utf-8")
     target = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
         target = "/"
-    response = HttpResponseRedirect(translate_url(target, language))
+    # translate_url resolves the path in the active language: activate the path's own.
+    with translation.override(_path_language(urlsplit(target).path) or DEFAULT_LANGUAGE):
+        destination = translate_url(target, language)
+    response = HttpResponseRedirect(destination)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language,
                         max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax",
                         secure=request.is_secure(), httponly=True)
@@ -118,14 +128,15 @@ def choose(request: HttpRequest, code: str) -> HttpResponseBase:
 
 
 def language_links(request: HttpRequest) -> dict[str, Any]:
-    """``language``, ``language_name`` and ``languages``: each language's name, the link to
-    this page in it (``href``, for hreflang) and the switcher's link (``choose``)."""
+    """``language``, ``language_name`` and ``languages``: each language's name and the link
+    to this page in it (``href``, for hreflang). The switcher's links come from the
+    ``switch_url`` template tag."""
     current = translation.get_language() or DEFAULT_LANGUAGE
     full = request.get_full_path()
     links = []
     for code, name in LANGUAGES.items():
         href = translate_url(full, code)
         links.append({"code": code, "name": name, "href": request.build_absolute_uri(href),
-                      "choose": f"/language/{code}/?next={href}", "current": code == current})
+                      "current": code == current})
     return {"language": current, "language_name": LANGUAGES.get(current, ""),
             "languages": links, "switch_label": gettext("Language")}

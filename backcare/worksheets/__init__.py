@@ -5,9 +5,14 @@ Plain Python (never imports Django), shared by the web route and ``backcare work
     routine_worksheet(library, slug, "a4")   -> Worksheet (pdf bytes, pages, key, filename)
     plan_worksheet(library, plan, "letter")  -> Worksheet
 
+A worksheet is in one language: ``language=`` if given, else the language in force
+(:func:`backcare.vocabulary.current`; on the web, the request's). It is built inside
+``vocabulary.use(language)`` from ``library.in_language(language)``, so its words, its
+content and a plan's reasons are all in that language.
+
 Finished worksheets are kept in a bounded in-process LRU (:data:`CACHE`) under
-:func:`cache_key`, which names the content hash, the routine or plan and the paper. The
-same key always means the same bytes, so the web route uses it as the ETag.
+:func:`cache_key`, which names the language, the content hash, the routine or plan and the
+paper. The same key always means the same bytes, so the web route uses it as the ETag.
 """
 
 from __future__ import annotations
@@ -19,16 +24,18 @@ from urllib.parse import urlencode
 
 from backcare.content import Library
 from backcare.plans import Plan, profile_to_params
+from backcare.vocabulary import current, gettext, use
 from backcare.worksheets.cache import LRUCache
 from backcare.worksheets.figure import figure_maker
 from backcare.worksheets.pdf import PAPER_LABELS, PAPERS, render_pdf
 from backcare.worksheets.sheet import Sheet, plan_sheet, routine_sheet
 
 #: Part of every key: bump it when the layout or the wording changes, so old ETags stop
-#: matching (3: one hold-or-move rule for every dose).
-LAYOUT_VERSION = "3"
-#: 7 routines x 2 papers, plus room for plans; each worksheet is roughly 30-100 KB.
-CACHE: LRUCache[Worksheet] = LRUCache(max_entries=64, max_bytes=16 * 1024 * 1024,
+#: matching (4: the play script's exact total, and worksheets in every language).
+LAYOUT_VERSION = "4"
+#: 7 routines x 2 papers x 2 languages, plus room for plans; each worksheet is roughly
+#: 30-100 KB.
+CACHE: LRUCache[Worksheet] = LRUCache(max_entries=96, max_bytes=16 * 1024 * 1024,
                                       size_of=lambda w: len(w.pdf))
 
 
@@ -45,7 +52,7 @@ def check_paper(paper: str) -> str:
     """``paper`` lower-cased if it is "a4" or "letter"; else ValueError."""
     value = paper.strip().lower()
     if value not in PAPERS:
-        raise ValueError(f"must be one of: {', '.join(PAPERS)}")
+        raise ValueError(gettext("must be one of: {choices}").format(choices=", ".join(PAPERS)))
     return value
 
 
@@ -53,9 +60,11 @@ def _hash_part(library: Library) -> str:
     return library.content_hash[:16] if library.content_hash else "unhashed"
 
 
-def cache_key(library: Library, slug: str, paper: str, plan: Plan | None = None) -> str:
-    """``ws1-<content hash>-<slug>[-plan-<profile hash>]-<paper>``; ASCII, no quotes."""
-    parts = [f"ws{LAYOUT_VERSION}", _hash_part(library), slug]
+def cache_key(library: Library, slug: str, paper: str, plan: Plan | None = None,
+              language: str | None = None) -> str:
+    """``ws4-<language>-<content hash>-<slug>[-plan-<profile hash>]-<paper>``; ASCII, no
+    quotes. ``language``: the worksheet's (the language in force when not given)."""
+    parts = [f"ws{LAYOUT_VERSION}", language or current(), _hash_part(library), slug]
     if plan is not None:
         params = urlencode(sorted(profile_to_params(plan.profile).items()))
         # What hurt on the device changes the plan too (left out until included again).
@@ -64,8 +73,18 @@ def cache_key(library: Library, slug: str, paper: str, plan: Plan | None = None)
     return "-".join([*parts, paper])
 
 
-def _build(sheet: Sheet, key: str, paper: str, filename: str) -> Worksheet:
-    rendered = render_pdf(sheet, paper, figure_maker())
+def _language(language: str | None) -> str:
+    """The worksheet's language: ``language`` (checked) or the language in force."""
+    if language is None:
+        return current()
+    with use(language) as code:  # UnknownLanguage for a language backcare does not speak
+        return code
+
+
+def _build(language: str, make_sheet: Callable[[], Sheet], key: str, paper: str,
+           filename: str) -> Worksheet:
+    with use(language):
+        rendered = render_pdf(make_sheet(), paper, figure_maker())
     return Worksheet(key=key, filename=filename, paper=paper, pages=rendered.pages,
                      pdf=rendered.pdf)
 
@@ -80,25 +99,32 @@ def _cached(library: Library, key: str, make: Callable[[], Worksheet],
 
 
 def routine_worksheet(library: Library, slug: str, paper: str = "a4", *,
-                      cache: LRUCache[Worksheet] | None = CACHE) -> Worksheet:
+                      cache: LRUCache[Worksheet] | None = CACHE,
+                      language: str | None = None) -> Worksheet:
     """The worksheet of a routine as published. KeyError for an unknown routine."""
     paper = check_paper(paper)
     if slug not in library.routines:
         raise KeyError(slug)
-    key = cache_key(library, slug, paper)
+    code = _language(language)
+    texts = library.in_language(code)
+    key = cache_key(library, slug, paper, language=code)
     filename = f"{slug}-worksheet-{paper}.pdf"
-    return _cached(library, key,
-                   lambda: _build(routine_sheet(library, slug), key, paper, filename), cache)
+    return _cached(library, key, lambda: _build(
+        code, lambda: routine_sheet(texts, slug), key, paper, filename), cache)
 
 
 def plan_worksheet(library: Library, plan: Plan, paper: str = "a4", *,
-                   cache: LRUCache[Worksheet] | None = CACHE) -> Worksheet:
-    """The worksheet of a personal plan: only its exercises, with what changed and why."""
+                   cache: LRUCache[Worksheet] | None = CACHE,
+                   language: str | None = None) -> Worksheet:
+    """The worksheet of a personal plan: only its exercises, with what changed and why
+    (the plan made again from its answers in the worksheet's language)."""
     paper = check_paper(paper)
-    key = cache_key(library, plan.routine_slug, paper, plan)
+    code = _language(language)
+    texts = library.in_language(code)
+    key = cache_key(library, plan.routine_slug, paper, plan, language=code)
     filename = f"{plan.routine_slug}-plan-worksheet-{paper}.pdf"
-    return _cached(library, key,
-                   lambda: _build(plan_sheet(library, plan), key, paper, filename), cache)
+    return _cached(library, key, lambda: _build(
+        code, lambda: plan_sheet(texts, plan), key, paper, filename), cache)
 
 
 __all__ = [

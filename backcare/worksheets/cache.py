@@ -1,7 +1,7 @@
 """A small in-process LRU of finished worksheets, bounded by count and by bytes.
 
 Keys name everything the bytes depend on (see :func:`backcare.worksheets.cache_key`): the
-content hash, the routine or plan, and the paper size. New content has a new hash, so it
+language, the content hash, the routine or plan, and the paper size. New content has a new hash, so it
 never meets an old worksheet; old entries simply age out.
 """
 

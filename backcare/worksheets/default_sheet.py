@@ -20,11 +20,12 @@ from backcare.worksheets.cache import LRUCache
 
 def default_worksheet(library: Library, slug: str, paper: str = "a4", *,
                       cache: LRUCache[Worksheet] | None = CACHE,
-                      hurt: Mapping[str, date] | None = None) -> Worksheet:
+                      hurt: Mapping[str, date] | None = None,
+                      language: str | None = None) -> Worksheet:
     """The worksheet to give when nothing is known (less what hurt on this device, given
     ``hurt``). Raises PlanError when the safe default leaves nothing (a routine made only
-    of exercises for a known condition)."""
+    of exercises for a known condition). ``language``: as for :func:`routine_worksheet`."""
     plan = safe_default_plan(library, slug, hurt)
     if not plan.left_out:
-        return routine_worksheet(library, slug, paper, cache=cache)
-    return plan_worksheet(library, plan, paper, cache=cache)
+        return routine_worksheet(library, slug, paper, cache=cache, language=language)
+    return plan_worksheet(library, plan, paper, cache=cache, language=language)

@@ -19,6 +19,7 @@ from typing import Any
 from reportlab.graphics.shapes import Drawing
 
 from backcare.content.schema import Exercise
+from backcare.vocabulary import current
 from backcare.worksheets import fonts
 
 
@@ -30,8 +31,9 @@ class KeyFrame:
 
 FigureMaker = Callable[[Exercise, float, float], KeyFrame | None]
 
-#: Still frames already worked out, by the exercise's full content: posing a figure takes
-#: a few milliseconds per exercise, far more than laying out its text. Pure data, bounded.
+#: Still frames already worked out, by the language in force (the captions are words) and
+#: the exercise's full content: posing a figure takes a few milliseconds per exercise, far
+#: more than laying out its text. Pure data, bounded.
 _STILLS: OrderedDict[str, Any] = OrderedDict()
 _STILLS_MAX = 256
 _lock = threading.Lock()
@@ -44,7 +46,7 @@ def clear_frames() -> None:
 
 
 def _still(still: Any, exercise: Exercise) -> Any:
-    key = exercise.model_dump_json()
+    key = current() + ":" + exercise.model_dump_json()
     with _lock:
         found = _STILLS.get(key)
         if found is not None:

@@ -9,6 +9,8 @@ total is known only at the end, so the canvas keeps each page until the document
 
 Black on white, no type smaller than 10 pt, real text in an embedded TrueType font.
 ``invariant=1`` makes the bytes depend only on the input (no dates or random ids).
+Every word it adds is said in the language in force (:mod:`backcare.vocabulary`), which
+the document also declares as its language.
 """
 
 from __future__ import annotations
@@ -41,12 +43,13 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
+from backcare.vocabulary import Labels, current, gettext, gettext_noop
 from backcare.worksheets import fonts
 from backcare.worksheets.figure import FigureMaker
 from backcare.worksheets.sheet import Sheet, SheetItem
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
-PAPER_LABELS = {"a4": "A4", "letter": "Letter"}
+PAPER_LABELS = Labels({"a4": gettext_noop("A4"), "letter": gettext_noop("Letter")})
 
 SIDE_MARGIN = 18 * mm
 TOP_MARGIN = 16 * mm
@@ -145,7 +148,8 @@ def _exercise_block(item: SheetItem, styles: dict[str, ParagraphStyle], width: f
         _bullets(ex.steps, styles["body"], numbered=True),
     ]
     if ex.precautions:
-        text += [_p("Take care", styles["label"]), _bullets(ex.precautions, styles["body"])]
+        text += [_p(gettext("Take care"), styles["label"]),
+                 _bullets(ex.precautions, styles["body"])]
     key_frame = figure(ex, FIGURE_WIDTH, FIGURE_HEIGHT) if figure else None
     if key_frame is None:
         return KeepTogether([*headings, *text, Spacer(1, 5 * mm)])
@@ -169,7 +173,8 @@ def _exercise_block(item: SheetItem, styles: dict[str, ParagraphStyle], width: f
 
 
 def _log_page(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    head = ["Day", "Date", "Done", "Pain before\n(0–10)", "Pain after\n(0–10)", "Notes"]
+    head = [gettext("Day"), gettext("Date"), gettext("Done"), gettext("Pain before\n(0–10)"),
+            gettext("Pain after\n(0–10)"), gettext("Notes")]
     fixed = [13 * mm, 30 * mm, 16 * mm, 30 * mm, 30 * mm]
     widths = [*fixed, width - sum(fixed)]
     rows: list[list[Any]] = [[Paragraph(escape(h).replace("\n", "<br/>"), styles["cellhead"])
@@ -186,19 +191,26 @@ def _log_page(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> 
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
     ]))
-    which = "your plan" if sheet.is_plan else "this routine"
+    if sheet.is_plan:
+        title = gettext("{title} · fitted for you").format(title=sheet.title)
+        how = gettext("Fill in one row each day you do your plan: the date, a tick, and your "
+                      "pain just before and just after, from 0 (no pain at all) to 10 (the "
+                      "worst pain you can imagine).")
+    else:
+        title = sheet.title
+        how = gettext("Fill in one row each day you do this routine: the date, a tick, and "
+                      "your pain just before and just after, from 0 (no pain at all) to 10 "
+                      "(the worst pain you can imagine).")
     return [
         PageBreak(),
-        _p("Two-week log", styles["h2"]),
-        _p(sheet.title + (" · fitted for you" if sheet.is_plan else ""), styles["quiet"]),
-        _p(f"Fill in one row each day you do {which}: the date, a tick, and your pain just "
-           "before and just after, from 0 (no pain at all) to 10 (the worst pain you can "
-           "imagine).", styles["body"]),
+        _p(gettext("Two-week log"), styles["h2"]),
+        _p(title, styles["quiet"]),
+        _p(how, styles["body"]),
         Spacer(1, 4 * mm),
         table,
         Spacer(1, 4 * mm),
-        _p("If your pain is getting worse from one week to the next, or something new "
-           "worries you, stop and talk to your healthcare provider.", styles["body"]),
+        _p(gettext("If your pain is getting worse from one week to the next, or something new "
+                   "worries you, stop and talk to your healthcare provider."), styles["body"]),
     ]
 
 
@@ -221,18 +233,19 @@ def _urgent_box(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -
 
 def _intro(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     out: list[Flowable] = [
-        _p("backcare · printable worksheet", styles["kicker"]),
+        _p(gettext("backcare · printable worksheet"), styles["kicker"]),
         _p(sheet.title, styles["title"]),
         _p(sheet.subtitle, styles["subtitle"]),
     ]
     if sheet.is_plan:
-        box: list[Flowable] = [_p("Fitted for you", styles["h2"]),
+        box: list[Flowable] = [_p(gettext("Fitted for you"), styles["h2"]),
                                _bullets(sheet.fitted, styles["body"])]
-        box.append(_p("What changed from the routine", styles["label"]))
+        box.append(_p(gettext("What changed from the routine"), styles["label"]))
         if sheet.changes:
             box.append(_bullets(sheet.changes, styles["body"]))
         else:
-            box.append(_p("Nothing: this is the routine as published.", styles["body"]))
+            box.append(_p(gettext("Nothing: this is the routine as published."),
+                          styles["body"]))
         # one row per flowable, so a long list of changes can run on to the next page
         frame = Table([[f] for f in box], colWidths=[width])
         frame.setStyle(_table_style([
@@ -246,11 +259,12 @@ def _intro(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> lis
         ]))
         out.append(frame)
     else:
-        out += [_p("Who it suits", styles["label"]), _p(sheet.suits, styles["body"])]
+        out += [_p(gettext("Who it suits"), styles["label"]), _p(sheet.suits, styles["body"])]
     out += [
-        _p("How to use this sheet", styles["label"]),
-        _p("Do the exercises in the order shown, slowly and without pushing into pain. "
-           "Afterwards, fill in a row of the two-week log on the last page.", styles["body"]),
+        _p(gettext("How to use this sheet"), styles["label"]),
+        _p(gettext("Do the exercises in the order shown, slowly and without pushing into "
+                   "pain. Afterwards, fill in a row of the two-week log on the last page."),
+           styles["body"]),
         Spacer(1, 3 * mm),
         _urgent_box(sheet, styles, width),
     ]
@@ -262,7 +276,7 @@ def _story(sheet: Sheet, width: float, figure: FigureMaker | None,
     styles = _styles()
     story = _intro(sheet, styles, width)
     # Headings travel with the exercise below them, so none is left alone at a page's foot.
-    headings: list[Flowable] = [_p("The exercises", styles["h2"])]
+    headings: list[Flowable] = [_p(gettext("The exercises"), styles["h2"])]
     phase = ""
     for item in sheet.items:
         if item.phase and item.phase != phase:
@@ -295,7 +309,8 @@ class _Footer:
         canv.restoreState()
 
     def draw_page_number(self, canv: Canvas, page: int, total: int) -> None:
-        label = Paragraph(f"Page {page} of {total}", self.page_style)
+        label = Paragraph(escape(gettext("Page {page} of {total}").format(page=page, total=total)),
+                          self.page_style)
         _, line = label.wrap(PAGE_LABEL_WIDTH, 100)
         label.drawOn(canv, self.left + self.width - PAGE_LABEL_WIDTH,
                      BOTTOM_MARGIN + self.height - line)
@@ -352,12 +367,15 @@ def _render(sheet: Sheet, paper: str, figure: FigureMaker | None, *, stacked: bo
     frame = Frame(SIDE_MARGIN, bottom, width, page_height - TOP_MARGIN - bottom,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     buffer = io.BytesIO()
-    suffix = " (fitted for you)" if sheet.is_plan else ""
+    if sheet.is_plan:
+        title = gettext("{title} (fitted for you): printable worksheet")
+    else:
+        title = gettext("{title}: printable worksheet")
     doc = BaseDocTemplate(
-        buffer, pagesize=(page_width, page_height), invariant=1, lang="en",
+        buffer, pagesize=(page_width, page_height), invariant=1, lang=current(),
         initialFontName=fonts.REGULAR, initialFontSize=12, initialLeading=15.5,
-        title=f"{sheet.title}{suffix}: printable worksheet", author="backcare",
-        subject="Exercises to do at home, with a two-week log", creator="backcare",
+        title=title.format(title=sheet.title), author="backcare",
+        subject=gettext("Exercises to do at home, with a two-week log"), creator="backcare",
         leftMargin=SIDE_MARGIN, rightMargin=SIDE_MARGIN, topMargin=TOP_MARGIN,
         bottomMargin=bottom,
     )

@@ -1,7 +1,12 @@
 """What goes on a worksheet, independent of how it is drawn: :class:`Sheet`.
 
 A sheet is made from a routine as published (:func:`routine_sheet`) or from a personal
-plan (:func:`plan_sheet`); the PDF builder only lays it out.
+plan (:func:`plan_sheet`); the PDF builder only lays it out. Its words are in the language
+in force (:mod:`backcare.vocabulary`) and its content texts in the library's: the worksheet
+builder calls these inside ``vocabulary.use(lang)`` with ``library.in_language(lang)``.
+
+The total time a sheet states is its play script's total (:mod:`backcare.playscript`),
+the same number every page, the API and both players give.
 """
 
 from __future__ import annotations
@@ -10,8 +15,10 @@ from dataclasses import dataclass
 
 from backcare.content import Library
 from backcare.content.schema import Exercise
-from backcare.plans import Plan, UrgentHelp, routine_urgent_help
-from backcare.timeline import Dosed
+from backcare.plans import Plan, UrgentHelp, make_plan, routine_urgent_help
+from backcare.playscript import build_script
+from backcare.timeline import Dosed, Timeline
+from backcare.vocabulary import gettext, ngettext
 from backcare.worksheets import wording
 
 
@@ -27,7 +34,7 @@ class SheetItem:
 class Sheet:
     slug: str
     title: str
-    subtitle: str                 # "About 5 min · 6 exercises"
+    subtitle: str                 # "Total time 5 min 29 s · 6 exercises"
     suits: str                    # who the routine suits ("" on a plan)
     fitted: tuple[str, ...]       # the person's answers, on a plan; else empty
     changes: tuple[str, ...]      # what the plan changed from the routine, and why
@@ -35,11 +42,19 @@ class Sheet:
     disclaimer: str
     is_plan: bool
     urgent_help: UrgentHelp       # "Get help now if…": the routine's emergency signs
+    #: The play script's total: what following the sheet takes, every get-ready included.
+    total_seconds: int = 0
+
+
+def script_seconds(timeline: Timeline) -> int:
+    """The total the sheet states: its play script's (= the timeline's) total."""
+    return build_script(timeline).total_seconds
 
 
 def _subtitle(total_seconds: int, count: int) -> str:
-    about = wording.about(total_seconds)
-    return f"{about[0].upper()}{about[1:]} · {count} exercise{'s' if count != 1 else ''}"
+    return ngettext("Total time {duration} · {count} exercise",
+                    "Total time {duration} · {count} exercises", count).format(
+        duration=wording.format_duration(total_seconds), count=count)
 
 
 def routine_sheet(library: Library, slug: str) -> Sheet:
@@ -52,10 +67,11 @@ def routine_sheet(library: Library, slug: str) -> Sheet:
             d: Dosed = next(dosed)
             items.append(SheetItem(len(items) + 1, d.exercise,
                                    wording.dose_text(d.dose, d.exercise), phase.name))
+    total = script_seconds(library.timeline(slug))
     return Sheet(
         slug=slug,
         title=routine.title,
-        subtitle=_subtitle(library.estimated_seconds(slug), len(items)),
+        subtitle=_subtitle(total, len(items)),
         suits=routine.suits,
         fitted=(),
         changes=(),
@@ -63,14 +79,21 @@ def routine_sheet(library: Library, slug: str) -> Sheet:
         disclaimer=library.site.disclaimer_short,
         is_plan=False,
         urgent_help=routine_urgent_help(library, slug),
+        total_seconds=total,
     )
 
 
 def plan_sheet(library: Library, plan: Plan) -> Sheet:
-    """The worksheet of a personal plan: only the plan's exercises, at the plan's doses."""
+    """The worksheet of a personal plan: only the plan's exercises, at the plan's doses.
+
+    The plan is made again from its answers with ``library`` in the language in force
+    (same answers, same plan), so every reason it gives is in the sheet's language."""
+    plan = make_plan(library, plan.routine_slug, plan.profile, dict(plan.hurt))
     names = {slug: ex.name for slug, ex in library.exercises.items()}
     changes = tuple(
-        f"{names.get(c.exercise, c.exercise)}: {c.reason}" for c in plan.changes
+        gettext("{exercise}: {reason}").format(exercise=names.get(c.exercise, c.exercise),
+                                               reason=c.reason)
+        for c in plan.changes
     )
     items = tuple(
         SheetItem(n, d.exercise, wording.dose_text(d.dose, d.exercise), "")
@@ -79,7 +102,7 @@ def plan_sheet(library: Library, plan: Plan) -> Sheet:
     return Sheet(
         slug=plan.routine_slug,
         title=plan.routine_title,
-        subtitle=_subtitle(plan.total_seconds, len(items)),
+        subtitle=_subtitle(script_seconds(plan.timeline), len(items)),
         suits="",
         fitted=tuple(wording.profile_lines(plan.profile, names, library.rules, plan.advice)),
         changes=changes,
@@ -87,4 +110,5 @@ def plan_sheet(library: Library, plan: Plan) -> Sheet:
         disclaimer=library.site.disclaimer_short,
         is_plan=True,
         urgent_help=routine_urgent_help(library, plan.routine_slug),
+        total_seconds=script_seconds(plan.timeline),
     )

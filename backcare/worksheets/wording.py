@@ -1,7 +1,9 @@
 """How a worksheet words doses, durations and a person's answers. Plain Python.
 
 Doses and durations are worded by backcare.content.wording, as on the web pages and in the
-terminal; the worksheet joins a dose's parts with " · " so it reads well on paper.
+terminal; the worksheet joins a dose's parts with " · " so it reads well on paper. The
+answers are named by the profile's own field labels (:data:`backcare.plans.FIELD_LABELS`),
+in the language in force.
 """
 
 from __future__ import annotations
@@ -9,18 +11,23 @@ from __future__ import annotations
 from backcare.content import wording
 from backcare.content.rules_schema import RulesFile
 from backcare.content.schema import Dose, Exercise
-from backcare.content.wording import about
-from backcare.plans import Profile
+from backcare.content.wording import about, format_duration
+from backcare.plans import FIELD_LABELS, Profile
 from backcare.plans.condition_rules import conditions_text
+from backcare.vocabulary import gettext
 
 SEPARATOR = " · "
 
-__all__ = ["SEPARATOR", "about", "dose_text", "profile_lines"]
+__all__ = ["SEPARATOR", "about", "dose_text", "format_duration", "profile_lines"]
 
 
 def dose_text(dose: Dose, exercise: Exercise) -> str:
     """``"Hold 30 s · 3 times · each side"``."""
     return wording.dose_text(dose, exercise, SEPARATOR)
+
+
+def _line(field: str, answer: str) -> str:
+    return gettext("{question}: {answer}").format(question=FIELD_LABELS[field], answer=answer)
 
 
 def profile_lines(profile: Profile, names: dict[str, str], rules: RulesFile | None = None,
@@ -31,16 +38,18 @@ def profile_lines(profile: Profile, names: dict[str, str], rules: RulesFile | No
     ``names`` maps exercise slugs to their names, for the exercises left out because
     they hurt; ``rules`` gives the conditions' labels.
     """
+    floor = (gettext("fine") if profile.floor
+             else gettext("hard, so everything is done sitting or standing"))
+    minutes = (format_duration(profile.minutes * 60) if profile.minutes
+               else gettext("no limit"))
     lines = [
-        "Getting down to the floor and back up: "
-        + ("fine" if profile.floor else "hard, so everything is done sitting or standing"),
-        "Health conditions: " + conditions_text(rules or RulesFile(), profile),
-        "Time you have: " + (f"{profile.minutes} min" if profile.minutes else "no limit"),
+        _line("floor", floor),
+        _line("conditions", conditions_text(rules or RulesFile(), profile)),
+        _line("minutes", minutes),
     ]
     if profile.pain is not None:
-        lines.append(f"Pain when you made this plan: {profile.pain} out of 10")
+        lines.append(_line("pain", gettext("{pain} out of 10").format(pain=profile.pain)))
     if profile.skip:
-        lines.append("Left out because they hurt: "
-                     + ", ".join(names.get(slug, slug) for slug in profile.skip))
+        lines.append(_line("skip", ", ".join(names.get(slug, slug) for slug in profile.skip)))
     lines.extend(advice)
     return lines

@@ -13,7 +13,9 @@ def test_back_pain_condition_lists_its_routines_in_order(api, library) -> None:
     for item in body["routines"]:
         assert set(item) == {"slug", "title", "estimated_seconds"}
         assert item["title"] == library.routines[item["slug"]].title
-        assert item["estimated_seconds"] == library.estimated_seconds(item["slug"])
+        # the same number as GET /api/routines/<slug> and GET /api/timeline?routine=<slug>
+        assert item["estimated_seconds"] == api(f"/api/routines/{item['slug']}")[1]["estimated_seconds"]
+        assert item["estimated_seconds"] == api("/api/timeline", routine=item["slug"])[1]["total_seconds"]
 
 
 def test_unknown_condition_is_a_json_404(api) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-BRIEF_KEYS = {"slug", "name", "position", "needs_floor"}
+BRIEF_KEYS = {"slug", "name", "position", "position_label", "needs_floor"}
 FULL_KEYS = {
     "slug", "name", "other_names", "summary", "position", "needs_floor", "places", "kind",
     "body_areas", "equipment", "per_side", "dose", "steps", "cues", "precautions", "rules",
     "seated_alternative", "source", "used_in", "movements", "min_reps", "left_out_for",
-    "flagged_for", "action",
+    "flagged_for", "action", "position_label",
 }
 
 

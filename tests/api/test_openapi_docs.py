@@ -30,7 +30,7 @@ def test_openapi_lists_every_endpoint_with_response_schemas(client: Client) -> N
     detail = schema["components"]["schemas"]["RoutineDetail"]["properties"]
     assert {"estimated_seconds", "exercises", "phases", "related", "suits"} <= set(detail)
     params = {p["name"]: p for p in schema["paths"]["/api/exercises"]["get"]["parameters"]}
-    assert set(params) == {"position", "no_floor", "body_area", "kind", "equipment", "q"}
+    assert set(params) == {"position", "no_floor", "body_area", "kind", "equipment", "q", "lang"}
     assert "none" in str(params["equipment"]["schema"])
 
 

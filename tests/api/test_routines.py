@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from backcare.timeline import SIDE_SWITCH_SECONDS
+from backcare.plans import safe_default_plan
+from backcare.playscript import build_script
+from backcare.timeline import FIRST_GET_READY_SECONDS, POSITION_CHANGE_SECONDS, SIDE_SWITCH_SECONDS
 
 from .conftest import FIVE_MINUTE
 
@@ -17,27 +19,33 @@ ROUTINES = [
     "10-best-lower-back-exercises",
     "upper-back-pain-exercises-stretches",
 ]
-EXERCISE_KEYS = {"slug", "name", "position", "needs_floor", "hold_seconds", "reps", "sets",
-                 "per_side", "rest_seconds"}
+EXERCISE_KEYS = {"slug", "name", "position", "position_label", "needs_floor", "hold_seconds",
+                 "reps", "sets", "per_side", "rest_seconds"}
 
 
 def recompute_seconds(routine: dict[str, Any]) -> int:
-    """The duration worked out here from the listed doses, independently of the timeline code:
-    every hold, the rest between reps, max(rest, 5 s) when switching side or set, the
-    routine's transition between exercises, and nothing after the very last hold."""
+    """The duration worked out here from the listed doses, independently of the timeline code,
+    for the exercises the safe default keeps (not those in ``left_out``): the first
+    get-ready, every hold, the rest between reps, max(rest, 5 s) when switching side or set,
+    the routine's transition between exercises (plus the extra get-ready when the position
+    changes), and nothing after the very last hold."""
+    left_out = {item["exercise"] for item in routine["left_out"]}
+    kept = [ex for ex in routine["exercises"] if ex["slug"] not in left_out]
     steps = []
-    for index, ex in enumerate(routine["exercises"]):
+    for index, ex in enumerate(kept):
         for set_no in range(ex["sets"]):
             for side in range(2 if ex["per_side"] else 1):
                 steps += [(index, set_no, side, ex)] * ex["reps"]
-    total = 0
+    total = FIRST_GET_READY_SECONDS if steps else 0
     for k, (index, set_no, side, ex) in enumerate(steps):
         total += ex["hold_seconds"]
         if k + 1 == len(steps):
             break
-        next_index, next_set, next_side, _ = steps[k + 1]
+        next_index, next_set, next_side, nxt = steps[k + 1]
         if next_index != index:
             total += routine["transition_seconds"]
+            if nxt["position"] != ex["position"]:
+                total += POSITION_CHANGE_SECONDS
         elif (next_set, next_side) != (set_no, side):
             total += max(ex["rest_seconds"], SIDE_SWITCH_SECONDS)
         else:
@@ -53,7 +61,8 @@ def test_list_has_every_routine_with_a_duration(api, library) -> None:
     assert len(slugs) == len(library.routines)
     for item in body:
         assert set(item) == {"slug", "title", "summary", "source", "estimated_seconds"}
-        assert item["estimated_seconds"] == library.estimated_seconds(item["slug"]) > 0
+        expected = safe_default_plan(library, item["slug"]).total_seconds
+        assert item["estimated_seconds"] == expected > 0
         assert item["source"] in {"reference", "authored"}
 
 
@@ -73,7 +82,9 @@ def test_five_minute_routine_order_and_doses(api, library) -> None:
 
 def test_five_minute_routine_duration_adds_up(api, library) -> None:
     _, body = api(f"/api/routines/{FIVE_MINUTE}")
-    assert body["estimated_seconds"] == library.timeline(FIVE_MINUTE).total_seconds
+    timeline = library.timeline(FIVE_MINUTE)
+    assert body["left_out"] == []
+    assert body["estimated_seconds"] == timeline.total_seconds == build_script(timeline).total_seconds
     assert body["estimated_seconds"] == recompute_seconds(body)
 
 
@@ -84,6 +95,18 @@ def test_every_routine_duration_adds_up_and_matches_the_list(api, library) -> No
         status, body = api(f"/api/routines/{slug}")
         assert status == 200
         assert body["estimated_seconds"] == recompute_seconds(body) == listed[slug], slug
+
+
+def test_a_routine_with_a_known_condition_exercise_states_the_safe_defaults_time(api, library) -> None:
+    # Prone props are only for a known disc problem: the safe default leaves them out, and
+    # the routine's time is the time of what is played, not of the published list.
+    _, body = api("/api/routines/dont-crack-your-back")
+    assert [(i["exercise"], i["reason"]) for i in body["left_out"]] == [
+        ("prone-props", "needs-known-condition")]
+    assert all(item["why"] for item in body["left_out"])
+    assert "prone-props" in [e["slug"] for e in body["exercises"]]
+    published = library.estimated_seconds("dont-crack-your-back")
+    assert body["estimated_seconds"] == recompute_seconds(body) < published
 
 
 def test_routine_detail_fields(api, library) -> None:

@@ -15,11 +15,12 @@ FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
 PLAY = f"/routines/{FIVE_MINUTE}/play/"
 STOP = "Stop — this hurts"
 
-# Records what the player says, so tests can check the spoken cues.
+# Records what the player says (and in which language), so tests can check the spoken cues.
 RECORD_SPEECH = """
 window.__said = [];
+window.__saidLang = [];
 if (window.speechSynthesis) {
-  window.speechSynthesis.speak = (u) => { window.__said.push(u.text); };
+  window.speechSynthesis.speak = (u) => { window.__said.push(u.text); window.__saidLang.push(u.lang); };
   window.speechSynthesis.cancel = () => {};
 }
 """
@@ -52,57 +53,50 @@ def open_player(page: Any, url: str = PLAY, *, clock: bool = True) -> dict[str, 
     return json.loads(page.locator("#timeline").text_content())
 
 
+def api_timeline(page: Any, routine: str, query: str = "", lang: str = "") -> dict[str, Any]:
+    """GET /api/timeline for this routine (and plan parameters) with this browser's cookies."""
+    url = f"/api/timeline?routine={routine}" + (f"&{query}" if query else "")
+    if lang:
+        url += f"&lang={lang}"
+    response = page.request.get(url)
+    assert response.ok, (url, response.status, response.text())
+    return response.json()
+
+
 def snapshot(page: Any) -> dict[str, Any]:
     return page.evaluate("window.backcarePlayer.snapshot()")
 
 
 @dataclass(frozen=True)
 class Phase:
-    kind: str        # ready | hold | rest
+    """One phase of the play script, as the server sent it, with its times in ms."""
+
+    kind: str        # get-ready | hold | move | rest | switch-sides | done
     step: int
     start: int       # ms from the start, paused time left out
     end: int
+    text: str
+    say: str
+    name: str
+    side: str | None
+    rep: int
+    reps: int
+
+    @classmethod
+    def of(cls, phase: dict[str, Any]) -> Phase:
+        start = phase["starts_at"] * 1000
+        return cls(phase["kind"], phase["step"], start, start + phase["seconds"] * 1000,
+                   phase["text"], phase["say"], phase["name"], phase["side"], phase["rep"],
+                   phase["reps"])
 
 
-def expected_phases(steps: list[dict[str, Any]], ready_seconds: int) -> list[Phase]:
-    """The schedule as the brief defines it: get-ready before each exercise, then the
-    timeline's holds and rests exactly (written independently of the player's code)."""
-    phases: list[Phase] = []
-    t = 0
-    for i, step in enumerate(steps):
-        if i == 0 or steps[i - 1]["exercise"] != step["exercise"]:
-            phases.append(Phase("ready", i, t, t + ready_seconds * 1000))
-            t += ready_seconds * 1000
-        phases.append(Phase("hold", i, t, t + step["hold_seconds"] * 1000))
-        t += step["hold_seconds"] * 1000
-        if step["rest_seconds"]:
-            phases.append(Phase("rest", i, t, t + step["rest_seconds"] * 1000))
-            t += step["rest_seconds"] * 1000
-    return phases
+def script_phases(data: dict[str, Any]) -> list[Phase]:
+    """The play script's phases (the page's or the API's): nothing computed here."""
+    return [Phase.of(phase) for phase in data["phases"]]
 
 
 def side_text(side: str | None) -> str:
     return {"left": "Left side", "right": "Right side"}.get(side or "", "")
-
-
-def expected_label(data: dict[str, Any], phase: Phase) -> str:
-    steps = data["steps"]
-    step = steps[phase.step]
-    if phase.kind == "ready":
-        return "Get ready"
-    if phase.kind == "hold":
-        if step.get("action"):  # the timeline says: "hold" or "move"
-            return "Hold" if step["action"] == "hold" else "Move"
-        kind = data["exercises"][step["exercise"]]["kind"]
-        return "Hold" if kind in ("stretch", "isometric") else "Move"
-    upcoming = steps[phase.step + 1]
-    if upcoming["exercise"] != step["exercise"]:
-        return f"Next: {upcoming['name']}"
-    if upcoming["side"] != step["side"]:
-        return "Switch sides"
-    if upcoming["set"] != step["set"]:
-        return f"Rest — then set {upcoming['set']} of {upcoming['sets']}"
-    return "Rest"
 
 
 def shown(page: Any) -> dict[str, str]:

@@ -10,15 +10,18 @@ from typing import Any
 
 import pytest
 
+from backcare.content.wording import format_duration
+
 from .conftest import serious_axe_violations
 from .player_helpers import (
+    FIVE_MINUTE,
     PLAY,
     RECORD_SPEECH,
     STOP,
-    expected_label,
-    expected_phases,
+    api_timeline,
     open_player,
     pass_the_screen,
+    script_phases,
     sessions,
     shown,
     side_text,
@@ -27,8 +30,6 @@ from .player_helpers import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-READY = 5
-
 
 @pytest.fixture
 def player(page: Any, live_server: Any) -> Any:
@@ -36,9 +37,8 @@ def player(page: Any, live_server: Any) -> Any:
     return page
 
 
-def start(page: Any, pain: int = 4, ready: int = READY) -> None:
+def start(page: Any, pain: int = 4) -> None:
     page.get_by_role("radio", name=str(pain), exact=True).check()
-    page.get_by_role("radio", name=f"{ready} seconds").check()
     page.get_by_role("button", name="Start").click()
 
 
@@ -58,37 +58,33 @@ def stop_button_in_view(page: Any) -> bool:
             and box["y"] + box["height"] <= viewport["height"] and box["height"] >= 48)
 
 
-def test_the_whole_five_minute_routine_follows_the_timeline(player: Any) -> None:
+def test_the_whole_five_minute_routine_follows_the_script(player: Any) -> None:
     page = player
     page.add_init_script(RECORD_SPEECH)
     data = open_player(page)
     steps = data["steps"]
-    phases = expected_phases(steps, READY)
-    total = phases[-1].end
-    assert total == (data["total_seconds"] + READY * 6) * 1000  # 6 exercises, 6 get-readies
-    # Each step starts where the timeline says, shifted by the get-readies before it.
-    exercises_so_far = 0
-    for i, step in enumerate(steps):
-        exercises_so_far += i == 0 or steps[i - 1]["exercise"] != step["exercise"]
-        hold = next(p for p in phases if p.kind == "hold" and p.step == i)
-        assert hold.start == (step["starts_at"] + READY * exercises_so_far) * 1000
+    api = api_timeline(page, FIVE_MINUTE)
+    assert data["phases"] == api["phases"] and data["total_seconds"] == api["total_seconds"]
+    phases = script_phases(api)
+    total = api["total_seconds"] * 1000
+    assert snapshot(page)["total"] == total  # the player adds nothing of its own
+    assert phases[-1].kind == "done" and phases[-1].start == total
+    assert format_duration(api["total_seconds"]) in page.locator("#setup").inner_text()
 
-    assert "5 min 29 s" in page.locator("#setup").inner_text()
     start(page)
     t = 0  # the player's elapsed time, in ms, as this test keeps it
     paused_once = False
-    for phase in phases:
+    for phase in phases[:-1]:
         page.clock.run_for(phase.start + 250 - t)
         t = phase.start + 250
         now = shown(page)
-        shown_step = phase.step + 1 if phase.kind == "rest" else phase.step
-        step = steps[shown_step]
-        assert now["label"] == expected_label(data, phase), (phase, now)
-        assert now["name"] == data["exercises"][step["exercise"]]["name"], (phase, now)
-        assert now["side"] == side_text(step["side"]), (phase, now)
-        assert now["rep"] == (f"Rep {step['rep']} of {step['reps']}" if step["reps"] > 1 else "")
+        assert now["label"] == phase.text, (phase, now)
+        assert now["name"] == phase.name, (phase, now)
+        assert now["side"] == side_text(phase.side), (phase, now)
+        assert now["rep"] == (f"Rep {phase.rep} of {phase.reps}" if phase.reps > 1 else "")
         assert now["countdown"] == str(-(-(phase.end - t) // 1000)), (phase, now)
         assert now["next"].startswith("Next: "), now
+        assert page.locator("#player").get_attribute("data-kind") == phase.kind
         assert stop_button_in_view(page), phase
         assert snapshot(page)["elapsed"] == pytest.approx(t, abs=1)
 
@@ -109,23 +105,26 @@ def test_the_whole_five_minute_routine_follows_the_timeline(player: Any) -> None
             assert snapshot(page)["elapsed"] == pytest.approx(t, abs=1)
     assert paused_once
 
-    # The end: not a moment early, and within 50 ms of the schedule.
-    page.clock.run_for(total - 30 - t)
+    # The end: the script's "done", not a moment early, exactly at its total.
+    page.clock.run_for(total - 1 - t)
     assert snapshot(page)["state"] == "playing"
-    page.clock.run_for(60)
+    page.clock.run_for(1)
     state = snapshot(page)
     assert state["state"] == "finished"
-    assert abs(state["log"][-1]["at"] - total) <= 50
-    assert [entry["phase"] for entry in state["log"]] == list(range(len(phases) + 1))
+    assert state["log"][-1]["at"] == pytest.approx(total, abs=1)
+    assert [entry["phase"] for entry in state["log"]] == list(range(len(phases)))
     assert state["stepsDone"] == len(steps)
     assert page.get_by_role("heading", name="Done — well done").is_visible()
-    assert page.get_by_text(f"You followed all {len(steps)} steps").is_visible()
+    exercises = len({step["exercise"] for step in steps})
+    summary = page.locator("#finish-summary").inner_text()
+    assert summary == f"You followed the whole of {data['title']}: {exercises} exercises."
 
     said = page.evaluate("window.__said")
-    for words in ("Switch sides. Right side next.", "Halfway", "3", "2", "1", "Done. Well done."):
+    for phase in phases:  # every phase's words, as the script says them
+        assert phase.say in said, (phase, said)
+    for words in ("Halfway", "3", "2", "1"):
         assert words in said, (words, said)
-    assert any(s.startswith("Get ready: Pelvic tilt") for s in said)
-    assert any(s.startswith("Begin") and steps[0]["cue"] in s for s in said)
+    assert said[-1] == phases[-1].say
 
     page.get_by_role("radio", name="2", exact=True).check()
     page.get_by_role("radio", name="Better").check()
@@ -143,9 +142,11 @@ def test_stop_this_hurts_ends_at_once_and_is_recorded(player: Any) -> None:
     data = open_player(page)
     assert stop_button_in_view(page)  # before the start too
     start(page, pain=5)
-    assert page.locator("#player").get_attribute("data-phase") == "ready"
+    assert page.locator("#player").get_attribute("data-kind") == "get-ready"
     assert stop_button_in_view(page)  # during the get-ready
-    page.clock.run_for(30_000)         # the five pelvic tilts are done
+    phases = script_phases(data)
+    second = next(p for p in phases[1:] if p.kind == "get-ready")
+    page.clock.run_for(second.start + 1_000)  # the five pelvic tilts are done
     page.get_by_role("button", name="Pause").click()
     assert stop_button_in_view(page)  # while paused
     page.get_by_role("button", name=STOP).click()
@@ -168,9 +169,10 @@ def test_stop_this_hurts_ends_at_once_and_is_recorded(player: Any) -> None:
 def test_a_hidden_tab_comes_back_on_the_right_step(player: Any) -> None:
     page = player
     data = open_player(page)
-    phases = expected_phases(data["steps"], READY)
+    phases = script_phases(data)
     start(page)
-    page.clock.run_for(6_000)  # pelvic tilt, rep 1
+    first_rep = phases[1]
+    page.clock.run_for(first_rep.start + 1_000)  # pelvic tilt, rep 1
     assert shown(page)["rep"] == "Rep 1 of 5"
     page.evaluate("""() => {
         Object.defineProperty(document, "visibilityState", {configurable: true, get: () => "hidden"});
@@ -183,11 +185,11 @@ def test_a_hidden_tab_comes_back_on_the_right_step(player: Any) -> None:
         Object.defineProperty(document, "hidden", {configurable: true, get: () => false});
         document.dispatchEvent(new Event("visibilitychange"));
     }""")
-    t = 16_500
+    t = first_rep.start + 11_500
     phase = next(p for p in phases if p.start <= t < p.end)
-    assert (phase.kind, phase.step) == ("rest", 2)  # the rest after rep 3
+    assert (phase.kind, phase.step, phase.rep) == ("rest", 3, 4)  # the rest before rep 4
     assert shown(page)["rep"] == "Rep 4 of 5"
-    assert shown(page)["label"] == "Rest"
+    assert shown(page)["label"] == phase.text
     assert page.locator("#announce").inner_text().startswith("You are on Pelvic tilt, rep 4 of 5")
     assert snapshot(page)["stepsDone"] == 3  # reps 1-3 ran out while the tab was hidden
 
@@ -197,7 +199,7 @@ def test_keys_and_buttons_skip_back_and_pause(player: Any) -> None:
     open_player(page)
     start(page)
     page.clock.run_for(1_000)
-    assert shown(page)["label"] == "Get ready"
+    assert shown(page)["label"] == "Get ready: Pelvic tilt"
     page.keyboard.press("ArrowRight")  # out of the get-ready, into rep 1
     assert (shown(page)["label"], shown(page)["rep"]) == ("Move", "Rep 1 of 5")
     page.keyboard.press("ArrowRight")
@@ -235,19 +237,19 @@ def test_start_asks_for_todays_pain_first(player: Any) -> None:
     assert not page.get_by_text("Choose a number first").is_visible()
 
 
-def test_the_voice_choice_and_get_ready_time_are_remembered(player: Any) -> None:
+def test_the_voice_choice_is_remembered(player: Any) -> None:
     page = player
-    open_player(page, clock=False)
+    data = open_player(page, clock=False)
+    assert page.get_by_role("radio", name="10 seconds").count() == 0  # no get-ready choice
+    setup = page.locator("#setup").inner_text()
+    assert f"{format_duration(data['total_seconds'])} in all" in setup
     page.get_by_label("Speak the steps out loud").uncheck()
-    page.get_by_role("radio", name="10 seconds").check()
-    assert page.locator("#total-with-ready").inner_text() == "5 min 59 s"
     page.get_by_role("radio", name="0", exact=True).check()
     page.get_by_role("button", name="Start").click()
     page.wait_for_selector("#player[data-state=playing]")
     page.reload()
     page.wait_for_selector("#player[data-ready=true]")
     assert not page.get_by_label("Speak the steps out loud").is_checked()
-    assert page.get_by_role("radio", name="10 seconds").is_checked()
     assert page.evaluate("localStorage.getItem('backcare.voice')") == "off"
 
 

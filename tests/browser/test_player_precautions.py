@@ -1,5 +1,5 @@
 """The player shows each exercise's precautions while the person gets ready, and takes
-"Hold" or "Move" from the timeline rather than deciding it itself."""
+"Hold" or "Move" from the play script rather than deciding it itself."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from .player_helpers import PLAY, open_player, pass_the_screen, shown, snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-READY = 5
 CRACK_WITH_DISC = "/routines/dont-crack-your-back/play/?floor=1&conditions=disc"
 
 
@@ -27,8 +26,12 @@ def player(page: Any, live_server: Any) -> Any:
 
 def start(page: Any) -> None:
     page.get_by_role("radio", name="4", exact=True).check()
-    page.get_by_role("radio", name=f"{READY} seconds").check()
     page.get_by_role("button", name="Start").click()
+
+
+def current_phase(page: Any) -> dict[str, Any]:
+    state = snapshot(page)
+    return state["phases"][state["phase"]]
 
 
 def take_care(page: Any) -> list[str]:
@@ -63,11 +66,12 @@ def test_precautions_show_while_getting_ready_and_go_during_the_exercise(player:
     first, second = data["steps"][0]["exercise"], None
     assert not page.locator("#now-precautions").is_visible()  # nothing before the start
     start(page)
-    assert shown(page)["label"] == "Get ready"
+    assert shown(page)["label"] == data["phases"][0]["text"]
+    assert data["phases"][0]["kind"] == "get-ready"
     assert take_care(page) == data["exercises"][first]["precautions"] != []
     assert "Take care" in page.locator("#now-precautions").inner_text()
 
-    page.clock.run_for(READY * 1000 + 500)  # into the first repetition
+    page.clock.run_for(data["phases"][0]["seconds"] * 1000 + 500)  # into the first repetition
     assert shown(page)["label"] in ("Hold", "Move")
     assert take_care(page) == []
 
@@ -89,7 +93,7 @@ def test_an_exercise_without_precautions_shows_no_box(player: Any) -> None:
     changing_the_timeline(page, no_precautions_for_the_first)
     open_player(page)
     start(page)
-    assert shown(page)["label"] == "Get ready"
+    assert page.locator("#player").get_attribute("data-kind") == "get-ready"
     assert take_care(page) == []
     assert page.locator("#now-precautions li").count() == 0
 
@@ -110,29 +114,31 @@ def test_prone_props_get_ready_says_to_know_your_diagnosis_first(player: Any) ->
     shown_now = take_care(page)
     assert shown_now == data["exercises"]["prone-props"]["precautions"]
     assert any("know your diagnosis" in line for line in shown_now)
-    page.clock.run_for(READY * 1000 + 500)
+    page.clock.run_for(current_phase(page)["seconds"] * 1000 + 500)
     assert take_care(page) == []
 
 
 @pytest.mark.parametrize(("action", "label"), [("hold", "Hold"), ("move", "Move")])
-def test_hold_or_move_comes_from_the_timeline(player: Any, action: str, label: str) -> None:
+def test_hold_or_move_comes_from_the_script(player: Any, action: str, label: str) -> None:
     page = player
+    other = "move" if action == "hold" else "hold"
 
-    def every_step(data: dict[str, Any]) -> None:
-        for step in data["steps"]:
-            step["action"] = action
+    def every_phase(data: dict[str, Any]) -> None:
+        for phase in data["phases"]:
+            if phase["kind"] in ("hold", "move"):
+                phase["kind"], phase["text"] = action, label
+        for step in data["steps"]:  # what the player must not decide from
+            step["action"] = other
 
-    changing_the_timeline(page, every_step)
+    changing_the_timeline(page, every_phase)
     data = open_player(page, PLAY)
-    assert {step["action"] for step in data["steps"]} == {action}
-    kinds = {data["exercises"][step["exercise"]]["kind"] for step in data["steps"]}
-    assert len(kinds) > 1  # the old rule from the kind would have said both words
+    assert {p["kind"] for p in data["phases"]} & {"hold", "move"} == {action}
     start(page)
     seen = set()
     for _ in range(100):
         if snapshot(page)["state"] == "finished":
             break
-        if page.locator("#player").get_attribute("data-phase") == "hold":
-            seen.add(shown(page)["label"])
+        if page.locator("#player").get_attribute("data-kind") in ("hold", "move"):
+            seen.add((page.locator("#player").get_attribute("data-kind"), shown(page)["label"]))
         page.get_by_role("button", name="Skip").click()
-    assert seen == {label}
+    assert seen == {(action, label)}

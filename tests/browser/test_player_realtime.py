@@ -1,4 +1,4 @@
-"""The player against a real clock: over more than 30 s it stays within 50 ms of the timeline."""
+"""The player against a real clock: over more than 30 s it stays within 50 ms of the script."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 
-from .player_helpers import expected_phases, open_player, pass_the_screen, snapshot
+from .player_helpers import open_player, pass_the_screen, script_phases, snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-READY = 5
 RUN_MS = 36_000  # the get-ready, all five pelvic tilts, the next get-ready and into a hold
 DRIFT_MS = 50
 
@@ -19,7 +18,7 @@ DRIFT_MS = 50
 def test_the_player_keeps_time_for_over_30_seconds(page: Any, live_server: Any) -> None:
     pass_the_screen(page, live_server)
     data = open_player(page, clock=False)
-    phases = expected_phases(data["steps"], READY)
+    phases = script_phases(data)
     page.get_by_role("radio", name="3", exact=True).check()
     page.get_by_role("button", name="Start").click()
     started = time.monotonic()
@@ -33,7 +32,7 @@ def test_the_player_keeps_time_for_over_30_seconds(page: Any, live_server: Any) 
     # machine lets the page run: on a heavily loaded test machine one may come late, but
     # lateness never carries over to the next step (each is timed from the start).
     reached = [p for p in phases if p.start <= state["elapsed"]]
-    assert len(reached) >= 13
+    assert len(reached) >= 12
     assert [entry["phase"] for entry in state["log"]] == list(range(len(reached)))
     lateness = []
     for entry, phase in zip(state["log"], reached, strict=True):
@@ -49,4 +48,5 @@ def test_the_player_keeps_time_for_over_30_seconds(page: Any, live_server: Any) 
     # The screen shows the phase the schedule says.
     current = next(p for p in phases if p.start <= state["elapsed"] < p.end)
     assert (current.kind, current.step) == ("hold", 5)
+    assert page.locator("#phase-label").inner_text() == current.text
     assert page.locator("#now-name").inner_text() == data["steps"][5]["name"]

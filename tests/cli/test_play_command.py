@@ -10,7 +10,9 @@ import pytest
 from backcare.cli import main as cli
 from backcare.cli.session_log import cli_device
 from backcare.content import Library
+from backcare.content.wording import format_duration
 from backcare.plans import Profile, make_plan, safe_default_plan
+from backcare.playscript import build_script
 
 from .conftest import FIVE_MINUTE
 
@@ -50,9 +52,13 @@ def test_a_routine_plays_to_the_end_without_a_terminal(capsys: pytest.CaptureFix
                                                        library: Library) -> None:
     code, out, err = run(capsys, FIVE_MINUTE, *FAST, "--pain-before", "3")
     assert code == 0, err
-    names = re.findall(r"Get ready: (.+?)(?: — (?:left|right) side)?$", out, re.M)
+    names = re.findall(r"Get ready: (.+?)(?: — (?:Left|Right) side)?$", out, re.M)
     assert names == list(dict.fromkeys(s.name for s in library.timeline(FIVE_MINUTE).steps))
     assert "All done" in out and "Saved" not in out
+    timeline = library.timeline(FIVE_MINUTE)
+    total = format_duration(build_script(timeline).total_seconds)  # the script's, to the second
+    assert (f"The routine: {len(timeline.steps)} steps, {total} including time to get ready."
+            in out)
 
 
 def test_profile_options_play_the_plan(capsys: pytest.CaptureFixture[str], library: Library) -> None:
@@ -61,7 +67,7 @@ def test_profile_options_play_the_plan(capsys: pytest.CaptureFixture[str], libra
     assert code == 0, err
     plan = make_plan(library, FIVE_MINUTE, Profile(floor=False, minutes=3))
     assert f"Your plan: {len(plan.timeline.steps)} steps" in out
-    names = re.findall(r"Get ready: (.+?)(?: — (?:left|right) side)?$", out, re.M)
+    names = re.findall(r"Get ready: (.+?)(?: — (?:Left|Right) side)?$", out, re.M)
     assert names == list(dict.fromkeys(s.name for s in plan.timeline.steps))
     assert any(c.kind == "swapped" for c in plan.changes)
     assert "Swapped for" in out
@@ -71,7 +77,7 @@ def test_with_no_conditions_it_plays_the_safe_default_and_says_what_it_left_out(
         capsys: pytest.CaptureFixture[str], library: Library) -> None:
     code, out, err = run(capsys, "dont-crack-your-back", *FAST, "--pain-before", "3")
     assert code == 0, err
-    names = re.findall(r"Get ready: (.+?)(?: — (?:left|right) side)?$", out, re.M)
+    names = re.findall(r"Get ready: (.+?)(?: — (?:Left|Right) side)?$", out, re.M)
     assert "Prone props" not in names
     assert names == list(dict.fromkeys(s.name for s in safe_default_plan(
         library, "dont-crack-your-back").timeline.steps))

@@ -31,7 +31,7 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 SCRIPTED = ["--red-flags-none", "--pain-before", "3", "--pain-after", "2", "--feeling", "better"]
 
 
-NAME_LINE = re.compile(r"▶ \d+:\d\d  Get ready: (.+?)(?: — (?:left|right) side)?$")
+NAME_LINE = re.compile(r"▶ \d+:\d\d  Get ready: (.+?)(?: — (?:Left|Right) side)?$")
 
 
 class Screen:

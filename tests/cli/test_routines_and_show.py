@@ -10,8 +10,16 @@ from django.test import Client
 
 from backcare.cli.main import main
 from backcare.cli.render import format_duration
+from backcare.content import Library
+from backcare.plans import safe_default_plan
+from backcare.playscript import build_script
 
 from .conftest import FIVE_MINUTE
+
+
+def script_total(library: Library, slug: str) -> int:
+    """What `backcare play SLUG` plays, to the second: its play script's total."""
+    return build_script(safe_default_plan(library, slug).timeline).total_seconds
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -32,19 +40,23 @@ def test_routines_table_shows_every_routine_with_its_duration(capsys, library) -
     for slug, routine in library.routines.items():
         line = next(line for line in out.splitlines() if slug in line)
         assert routine.title in line
-        assert format_duration(library.estimated_seconds(slug)) in line
+        assert format_duration(script_total(library, slug)) in line
         assert re.search(rf"\b{len(routine.items)}\s*$", line)
     assert library.site.disclaimer_short in " ".join(out.split())
 
 
-def test_routines_json(capsys, library) -> None:
+def test_routines_json(capsys, library, client: Client) -> None:
     code, out, _ = run(capsys, "routines", "--json")
     assert code == 0
     data = json.loads(out)
     assert [r["slug"] for r in data] == list(library.routines)
     assert all(set(r) == {"slug", "title", "estimated_seconds"} for r in data)
+    for routine in data:
+        assert routine["estimated_seconds"] == script_total(library, routine["slug"])
     five = next(r for r in data if r["slug"] == FIVE_MINUTE)
     assert five["estimated_seconds"] == library.estimated_seconds(FIVE_MINUTE)
+    api = {r["slug"]: r["estimated_seconds"] for r in client.get("/api/routines").json()}
+    assert api == {r["slug"]: r["estimated_seconds"] for r in data}
 
 
 def test_show_routine_reads_like_the_routine(capsys, library) -> None:
@@ -53,7 +65,7 @@ def test_show_routine_reads_like_the_routine(capsys, library) -> None:
     routine = library.routines[FIVE_MINUTE]
     assert routine.title in out and routine.summary in " ".join(out.split())
     assert "Suits:" in out
-    assert format_duration(library.estimated_seconds(FIVE_MINUTE)) in out
+    assert f"Takes about {format_duration(script_total(library, FIVE_MINUTE))}, 6 exercises" in out
     for phase in routine.phases:
         assert phase.name in out
     numbered = re.findall(r"^\s*(\d+)\. .*\(([a-z0-9-]+)\)", out, re.M)
@@ -63,6 +75,26 @@ def test_show_routine_reads_like_the_routine(capsys, library) -> None:
     for slug in routine.related:
         assert slug in out
     assert library.site.disclaimer_short in " ".join(out.split())
+
+
+def test_show_routine_says_what_the_safe_default_leaves_out(capsys, library) -> None:
+    code, out, _ = run(capsys, "show", "dont-crack-your-back")
+    assert code == 0
+    text = " ".join(out.split())
+    assert format_duration(script_total(library, "dont-crack-your-back")) in text
+    assert "Left out until you tell us about your health:" in text
+    [item] = safe_default_plan(library, "dont-crack-your-back").left_out
+    assert f"Prone props: {item.why}" in text
+
+
+def test_show_exercise_uses_the_labels_of_the_web(capsys, library) -> None:
+    code, out, _ = run(capsys, "show", "pelvic-tilt")
+    assert code == 0
+    assert re.search(r"Where\s+On the floor, On a bed, On a couch", out)
+    assert re.search(r"Kind\s+Gentle movement", out)
+    assert re.search(r"Works on\s+Lower back, Tummy muscles", out)
+    for raw in ("mobility", "on-back", "low-back", "mid-range", "lying-on-back"):
+        assert not re.search(rf"(?<![\w(-]){raw}(?![\w-])", out), raw
 
 
 def test_show_exercise_numbers_steps_and_flags_precautions(capsys, mini) -> None:

@@ -1,38 +1,16 @@
-"""The demo SVG endpoint and the gallery page (views_demos), behind a test URL conf
-that adds the two patterns in front of the site's own."""
+"""The demo SVG endpoint and the gallery page (views_demos), in both languages."""
 
 from __future__ import annotations
 
-import sys
-import types
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 import pytest
-from django.test import Client, override_settings
-from django.urls import clear_url_caches, include, path
+from django.test import Client
 
-from backcare.catalogue import views_demos
+from backcare.catalogue.library import get_library
+from backcare.vocabulary import use
 
 from .conftest import SLUGS
-
-URLCONF = "tests_figures_demo_urls"
-
-
-@pytest.fixture
-def client() -> Iterator[Client]:
-    module = types.ModuleType(URLCONF)
-    module.urlpatterns = [  # type: ignore[attr-defined]
-        path("exercises/demos/", views_demos.gallery, name="demo_gallery"),
-        path("exercises/<slug:slug>/demo.svg", views_demos.demo_svg, name="exercise_demo"),
-        path("", include("backcare.site.urls")),
-    ]
-    sys.modules[URLCONF] = module
-    with override_settings(ROOT_URLCONF=URLCONF):
-        clear_url_caches()
-        yield Client()
-    clear_url_caches()
-    del sys.modules[URLCONF]
 
 
 @pytest.mark.django_db
@@ -67,3 +45,19 @@ def test_gallery_shows_every_demo_with_a_description(client: Client) -> None:
         assert f'href="/exercises/{slug}/"' in html
     assert html.count('<img class="demo"') == len(SLUGS)
     assert 'alt=""' not in html
+
+
+@pytest.mark.django_db
+def test_the_spanish_gallery_links_the_spanish_pages(client: Client) -> None:
+    response = client.get("/es/exercises/demos/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="es">' in html
+    assert "<h1>Cómo se hace cada ejercicio</h1>" in html
+    with use("es"):
+        names = [get_library().exercises[slug].name for slug in SLUGS]
+    for slug, name in zip(SLUGS, names, strict=True):
+        assert f'src="/es/exercises/{slug}/demo.svg"' in html
+        assert f'href="/es/exercises/{slug}/"' in html
+        assert name in html
+    assert client.get("/es/exercises/bridge/demo.svg").status_code == 200

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 import pytest
 from django.test import Client
 
 from backcare.content import Library
 from backcare.planning import views_plan
+from backcare.plans import PlanError, format_duration, make_plan, profile_from_params
+from backcare.playscript import build_script
 
 from .conftest import CRACK, FIVE, text_of
 
@@ -86,6 +88,11 @@ def test_the_plan_page_shows_changes_total_and_steps(screened: Client, library: 
     assert "Left out so the plan fits in your 3 min" in text
     total = re.search(r'class="plan-total">(\d+) min (\d+) s<', page)
     assert total and int(total.group(1)) * 60 + int(total.group(2)) <= 180
+    # the total is the play script's: every get-ready, hold, move and rest the player plays
+    plan = make_plan(library, FIVE, profile_from_params(dict(parse_qsl(QUERY))))
+    stated = int(total.group(1)) * 60 + int(total.group(2))
+    assert stated == plan.total_seconds == build_script(plan.timeline).total_seconds
+    assert f'class="plan-total">{format_duration(stated)}<' in page
     assert "4 out of 10" in text
     steps = re.findall(r'<span class="step-number">\d+\.</span> <a href="/exercises/([a-z0-9-]+)/">',
                        page)
@@ -171,11 +178,16 @@ def test_bad_answers_are_a_400_naming_the_field(screened: Client, query: str, fi
     assert '<form id="fit-form"' in response.content.decode()  # the form, to put it right
 
 
-def test_too_little_time_explains_and_offers_a_way_back(screened: Client) -> None:
+def test_too_little_time_explains_and_offers_a_way_back(screened: Client, library: Library) -> None:
+    profile = profile_from_params({"floor": "0", "conditions": "none-known", "minutes": "1"})
+    with pytest.raises(PlanError) as made:
+        make_plan(library, CRACK, profile)
+    minimum = made.value.minimum_seconds
+    assert minimum is not None and 60 < minimum <= 120  # the script's seconds, get-ready and all
     response = screened.get(f"/routines/{CRACK}/plan/?floor=0&conditions=none-known&minutes=1")
     assert response.status_code == 422
     text, page = text_of(response), response.content.decode()
-    assert "needs at least 1 min 5 s" in text
+    assert f"needs at least {format_duration(minimum)}" in text
     assert f'href="/routines/{CRACK}/plan/?floor=0&amp;conditions=none-known&amp;minutes=2"' in page
     assert f'href="/routines/{CRACK}/fit/?floor=0&amp;conditions=none-known&amp;minutes=1"' in page
     assert "Try it with 2 minutes" in text

@@ -14,7 +14,9 @@ import pytest
 
 from backcare.cli.main import main
 from backcare.content import Library
-from backcare.plans import QUESTIONS
+from backcare.content.wording import format_duration
+from backcare.plans import QUESTIONS, PlanError, Profile, make_plan
+from backcare.playscript import build_script
 
 from .conftest import CRACK, FIVE, NOT_URGENT, URGENT
 
@@ -48,9 +50,12 @@ def test_three_minutes_off_the_floor_as_json(capsys, library: Library) -> None:
     assert code == 0, err
     assert "--red-flags-none" in err  # the statement is printed back
     body = json.loads(out)
-    assert set(body) == {"routine", "title", "total_seconds", "plan", "steps", "changes",
-                         "left_out", "advice"}
+    assert set(body) == {"routine", "title", "total_seconds", "language", "plan", "phases",
+                         "steps", "changes", "left_out", "advice"}
     assert body["total_seconds"] <= 180
+    assert body["total_seconds"] == sum(phase["seconds"] for phase in body["phases"])
+    plan = make_plan(library, FIVE, Profile(floor=False, minutes=3))
+    assert body["phases"] == [phase.as_dict() for phase in build_script(plan.timeline).phases]
     assert body["steps"]
     for step in body["steps"]:
         exercise = library.exercises[step["exercise"]]
@@ -113,7 +118,10 @@ def test_text_output_explains_the_changes(capsys, library: Library) -> None:
     assert "Pelvic tilt -> Seated pelvic tilt" in text
     assert "Left out so the plan fits in your 3 min" in text
     assert "pain today 4/10" in text
-    assert "Total: 2 min 44 s" in text
+    plan = make_plan(library, FIVE, Profile(floor=False, minutes=3, pain=4))
+    total = build_script(plan.timeline).total_seconds  # what both players take
+    assert total == plan.total_seconds <= 180
+    assert f"Total: {format_duration(total)} ({total} s," in text
     assert "health conditions: not given" in text
     numbered = [line.split("(")[-1].split(")")[0] for line in out.splitlines()
                 if line.strip()[:2].rstrip(".").isdigit()]
@@ -158,13 +166,22 @@ def test_no_terminal_and_no_statement_is_exit_2(capsys, monkeypatch) -> None:
     (["plan", FIVE, "--minutes", "0", "--red-flags-none"], "--minutes"),
     (["plan", FIVE, "--pain", "12", "--red-flags-none"], "--pain"),
     (["plan", FIVE, "--skip", "no-such-exercise", "--red-flags-none"], "no-such-exercise"),
-    (["plan", CRACK, "--no-floor", "--minutes", "1", "--red-flags-none"], "at least 1 min 5 s"),
+    (["plan", CRACK, "--no-floor", "--minutes", "1", "--red-flags-none"], "needs at least"),
 ])
 def test_errors_are_one_line_and_non_zero(capsys, argv: list[str], needle: str) -> None:
     code, out, err = run(capsys, *argv)
     assert code != 0 and not out.strip()
     assert needle in err and "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("backcare:")
+
+
+def test_too_little_time_names_the_least_the_routine_needs(capsys, library: Library) -> None:
+    with pytest.raises(PlanError) as refused:
+        make_plan(library, CRACK, Profile(floor=False, minutes=1))
+    need = refused.value.minimum_seconds
+    assert need is not None and need > 60
+    code, _, err = run(capsys, "plan", CRACK, "--no-floor", "--minutes", "1", "--red-flags-none")
+    assert code == 1 and f"at least {format_duration(need)}" in err
 
 
 def test_a_red_flag_under_a_real_pty(tmp_path: Path) -> None:
@@ -181,3 +198,19 @@ def test_a_red_flag_under_a_real_pty(tmp_path: Path) -> None:
     assert proc.returncode == 3
     assert "emergency" in err.decode().lower()
     assert b"Your plan" not in out
+
+
+def test_the_plan_in_spanish(capsys, library: Library) -> None:
+    code, out, err = run(capsys, "--lang", "es", "plan", FIVE, "--minutes", "3", "--no-floor",
+                         "--red-flags-none")
+    assert code == 0, err
+    text = " ".join(out.split())
+    spanish = library.in_language("es")
+    assert f"Tu plan: {spanish.routines[FIVE].title}" in text
+    assert "Qué ha cambiado y por qué" in text and "Los ejercicios, en orden" in text
+    assert f"/es/routines/{FIVE}/plan/?" in text
+    assert spanish.exercises["seated-pelvic-tilt"].name in text
+    for english in ("What changed and why", "Your plan", "Total:  ", "Fitted to you",
+                    "The exercises, in order", "On the web"):
+        assert english not in text
+    assert "Has declarado que no tienes ninguna" in err

@@ -9,7 +9,9 @@ import pytest
 from django.test import Client
 
 from backcare.content import Library
-from backcare.plans import QUESTIONS, SCREEN_VERSION, SOURCES
+from backcare.content.wording import format_duration
+from backcare.plans import QUESTIONS, SCREEN_VERSION, SOURCES, PlanError, Profile, make_plan
+from backcare.playscript import build_script
 
 from .conftest import CRACK, FIVE, NOT_URGENT, URGENT
 
@@ -40,11 +42,20 @@ def test_the_screen_lists_every_question(client: Client) -> None:
 def test_a_plan_in_three_minutes_off_the_floor(client: Client, library: Library) -> None:
     status, body = post(client, minutes=3, floor=False, pain=4)
     assert status == 200
-    assert set(body) == {"routine", "title", "total_seconds", "plan", "steps", "changes",
-                         "left_out", "advice"}
+    assert set(body) == {"routine", "title", "total_seconds", "language", "plan", "phases",
+                         "steps", "changes", "left_out", "advice"}
     assert body["routine"] == FIVE and body["title"] == library.routines[FIVE].title
     assert body["total_seconds"] <= 180
-    assert body["total_seconds"] == sum(s["hold_seconds"] + s["rest_seconds"] for s in body["steps"])
+    # Every get-ready, hold and rest is counted once: the phases add up to the total, and
+    # so do the first get-ready and the steps' holds and rests.
+    assert body["total_seconds"] == sum(p["seconds"] for p in body["phases"])
+    lead_in = body["phases"][0]["seconds"]
+    assert body["phases"][0]["kind"] == "get-ready" and lead_in > 0
+    assert body["total_seconds"] == lead_in + sum(s["hold_seconds"] + s["rest_seconds"]
+                                                  for s in body["steps"])
+    plan = make_plan(library, FIVE, Profile(floor=False, conditions=frozenset({"none-known"}),
+                                            minutes=3, pain=4))
+    assert body["phases"] == [p.as_dict() for p in build_script(plan.timeline).phases]
     assert body["plan"] == "floor=0&conditions=none-known&minutes=3&pain=4"
     left = {item["exercise"]: item["reason"] for item in body["left_out"]}
     assert left and set(left.values()) <= {"time", "no-floor"}
@@ -157,11 +168,16 @@ def test_unknown_routine_is_404(client: Client) -> None:
     assert status == 404 and "no-such-routine" in body["detail"]
 
 
-def test_too_little_time_is_422_with_the_minimum(client: Client) -> None:
+def test_too_little_time_is_422_with_the_minimum(client: Client, library: Library) -> None:
     status, body = post(client, routine=CRACK, floor=False, minutes=1)
     assert status == 422
-    assert body["minimum_seconds"] == 65
-    assert "1 min 5 s" in body["detail"]
+    with pytest.raises(PlanError) as refused:
+        make_plan(library, CRACK, Profile(floor=False, conditions=frozenset({"none-known"}),
+                                          minutes=1))
+    least = refused.value.minimum_seconds
+    assert least is not None and 60 < least < 120  # the first get-ready is counted too
+    assert body["minimum_seconds"] == least
+    assert format_duration(least) in body["detail"]
 
 
 def test_the_schemas_are_declared(client: Client) -> None:

@@ -16,6 +16,7 @@ from backcare.plans import (
     Profile,
     make_plan,
 )
+from backcare.timeline import FIRST_GET_READY_SECONDS
 
 LIB = load_library(Path(__file__).resolve().parents[2] / "content")
 NONE = frozenset({NONE_KNOWN})
@@ -28,7 +29,8 @@ SEATED = "seated-back-pain-relief-stretches"
 def test_five_minute_routine_in_three_minutes_without_the_floor() -> None:
     plan = make_plan(LIB, FIVE, Profile(floor=False, conditions=NONE, minutes=3))
     assert plan.total_seconds <= 180
-    assert plan.total_seconds == sum(s.hold_seconds + s.rest_seconds for s in plan.timeline.steps)
+    assert plan.total_seconds == plan.timeline.lead_in_seconds + sum(
+        s.hold_seconds + s.rest_seconds for s in plan.timeline.steps)
     assert not any(item.exercise.needs_floor for item in plan.items)
     stretches = [s for s in plan.timeline.steps if LIB.exercises[s.exercise].kind == "stretch"]
     assert stretches and all(s.hold_seconds == 30 for s in stretches)
@@ -107,14 +109,14 @@ def test_unknown_skip_and_routine_are_input_errors_naming_them() -> None:
 
 
 def test_budget_too_small_names_the_minimum() -> None:
-    # left with one 30 s stretch on each side: 30 + 5 + 30 s at the least
+    # left with one 30 s stretch on each side: 10 s to get ready, then 30 + 5 + 30 s
     everything_else = tuple(i.exercise for i in LIB.routines[SEATED].items
                             if i.exercise != "seated-trunk-rotation")
     profile = Profile(floor=True, conditions=NONE, minutes=1, skip=everything_else)
     with pytest.raises(PlanError) as caught:
         make_plan(LIB, SEATED, profile)
-    assert caught.value.minimum_seconds == 65
-    assert "at least 1 min 5 s" in caught.value.message
+    assert caught.value.minimum_seconds == FIRST_GET_READY_SECONDS + 30 + 5 + 30 == 75
+    assert "at least 1 min 15 s" in caught.value.message
     assert "1 min" in caught.value.message
 
 
@@ -157,7 +159,7 @@ def test_sets_are_cut_too() -> None:
     assert doses["isometric-hip-exercises"].sets == 1  # 2 sets in the content
     sets_cut = [c for c in plan.changes if c.kind == "sets-reduced"]
     assert [c.exercise for c in sets_cut] == ["isometric-hip-exercises"]
-    assert "from 2 sets to 1" in sets_cut[0].reason
+    assert "from 2 rounds to 1 round" in sets_cut[0].reason  # a set is a round everywhere
 
 
 def test_dropping_for_time_keeps_the_first_and_last_longest() -> None:

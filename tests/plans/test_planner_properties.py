@@ -21,6 +21,7 @@ from backcare.content import Library, load_library
 from backcare.content.schema import DoseOverride, Phase, Routine, RoutineItem
 from backcare.plans import NONE_KNOWN, Plan, PlanError, Profile, format_duration, make_plan
 from backcare.plans.budget import shortest
+from backcare.playscript import build_script
 from backcare.timeline import build_timeline
 
 from ..safety_oracle import allowed, check_doses, check_safe, conditions_strategy
@@ -130,7 +131,9 @@ def check_plan(lib: Library, slug: str, profile: Profile, plan: Plan) -> None:
 
     # the one timeline, exact totals, within budget
     assert plan.timeline == build_timeline(plan.items, routine.transition_seconds)
-    assert plan.total_seconds == sum(s.hold_seconds + s.rest_seconds for s in plan.timeline.steps)
+    assert plan.total_seconds == plan.timeline.lead_in_seconds + sum(
+        s.hold_seconds + s.rest_seconds for s in plan.timeline.steps)
+    assert build_script(plan.timeline).total_seconds == plan.total_seconds
     if profile.budget_seconds is not None:
         assert plan.total_seconds <= profile.budget_seconds
 

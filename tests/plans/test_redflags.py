@@ -21,6 +21,7 @@ from backcare.plans import (
     urgent_help,
 )
 from backcare.plans.redflag_questions import AREAS, areas_for, questions_for, questions_in
+from backcare.vocabulary import use
 
 IDS = [q.id for q in QUESTIONS]
 CAUDA_EQUINA = {"bladder-bowel", "saddle-numbness", "sexual-function", "leg-weakness", "both-legs"}
@@ -149,10 +150,11 @@ def test_version_follows_ids_urgency_and_area_but_not_wording(
 ) -> None:
     assert redflags.screen_version() == SCREEN_VERSION
     assert len(SCREEN_VERSION) == 16 and int(SCREEN_VERSION, 16) >= 0
-    reworded = (dataclasses.replace(QUESTIONS[0], text="Translated: " + QUESTIONS[0].text),) + QUESTIONS[1:]
+    reworded = (dataclasses.replace(QUESTIONS[0], english_text="Translated: " + QUESTIONS[0].text),
+                *QUESTIONS[1:])
     monkeypatch.setattr(redflags, "QUESTIONS", reworded)
     assert redflags.screen_version() == SCREEN_VERSION  # a translation keeps a remembered pass
-    less_urgent = (dataclasses.replace(QUESTIONS[0], urgent=False, sign=""),) + QUESTIONS[1:]
+    less_urgent = (dataclasses.replace(QUESTIONS[0], urgent=False, english_sign=""),) + QUESTIONS[1:]
     monkeypatch.setattr(redflags, "QUESTIONS", less_urgent)
     assert redflags.screen_version() != SCREEN_VERSION
     moved = (dataclasses.replace(QUESTIONS[0], area="neck"),) + QUESTIONS[1:]
@@ -164,10 +166,10 @@ def test_version_follows_ids_urgency_and_area_but_not_wording(
 
 def test_an_urgent_question_needs_a_sign_and_only_it() -> None:
     with pytest.raises(ValueError, match="sign"):
-        dataclasses.replace(QUESTIONS[0], sign="")
+        dataclasses.replace(QUESTIONS[0], english_sign="")
     other = next(q for q in QUESTIONS if not q.urgent)
     with pytest.raises(ValueError, match="sign"):
-        dataclasses.replace(other, sign="something")
+        dataclasses.replace(other, english_sign="something")
 
 
 # --- Per body area ------------------------------------------------------------------------
@@ -239,3 +241,39 @@ def test_a_plan_is_allowed_exactly_when_every_answer_is_no(given_answers: dict[s
     assert result.plan_allowed == (not any(given_answers.values()))
     assert result.urgent == any(given_answers[q] for q in URGENT)
     assert set(result.flagged) == {q for q, yes in given_answers.items() if yes}
+
+
+# --- In every language -------------------------------------------------------------------
+
+
+def test_the_screen_version_does_not_depend_on_the_language() -> None:
+    with use("en"):
+        english = redflags.screen_version()
+        english_texts = [q.text for q in QUESTIONS]
+    with use("es"):
+        spanish = redflags.screen_version()
+        spanish_texts = [q.text for q in QUESTIONS]
+    assert english == spanish == SCREEN_VERSION
+    # the same questions, said in Spanish: every one of them translated
+    assert all(a != b for a, b in zip(english_texts, spanish_texts, strict=True))
+    assert all(text.startswith("¿") or "¿" in text for text in spanish_texts)
+
+
+def test_the_screen_speaks_spanish() -> None:
+    urgent = run_screen(answers(bladder_bowel=True))
+    doctor = run_screen(answers(trauma=True))
+    with use("es"):
+        headlines = (urgent.headline, doctor.headline, urgent.advice, doctor.advice)
+        box = urgent_help()
+        signs = tuple(q.sign for q in QUESTIONS if q.urgent)
+        with pytest.raises(InputError) as caught:
+            run_screen({})
+    assert "urgencias" in headlines[0] and "emergency" not in headlines[0]
+    assert "médico" in headlines[1] and headlines[2] != headlines[3]
+    assert box.title == "Pide ayuda ya si…"
+    assert box.signs == signs and len(signs) == len(URGENT)
+    assert not set(signs) & {q.english_sign for q in QUESTIONS}
+    assert "112" in box.action and "emergency" not in box.action
+    assert all("answer yes or no" not in message for message in caught.value.errors.values())
+    # the same result read in English speaks English
+    assert urgent.headline.startswith("Get emergency care now")

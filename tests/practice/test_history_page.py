@@ -107,8 +107,8 @@ def test_the_chart_puts_pain_where_it_belongs() -> None:
     svg = str(pain_chart(points))
     before = [float(y) for y in re.findall(r'class="point before" cx="[\d.]+" cy="([\d.]+)"', svg)]
     assert before[0] < before[1]  # 10 is drawn higher (smaller y) than 0
-    assert "3 Mar" in svg and "4 Mar" in svg
-    assert describe(points) == ("2 sessions from 3 Mar to 4 Mar. Pain before went from 10 to 0. "
+    assert "3 March" in svg and "4 March" in svg
+    assert describe(points) == ("2 sessions from 3 March to 4 March. Pain before went from 10 to 0. "
                                 "On average it was the same afterwards.")
     assert "1.5 points lower" in describe([ChartPoint(day, 6, 4), ChartPoint(day, 5, 4)])
 

@@ -69,14 +69,16 @@ def test_the_embedded_timeline_is_the_librarys(screened: Client, library: Librar
     routine = library.routines[FIVE_MINUTE]
     expected = timeline_out(routine.slug, routine.title, library.timeline(FIVE_MINUTE)).model_dump()
     assert {k: data[k] for k in expected} == expected
-    assert data["plan"] is None and data["total_seconds"] == 299
+    assert data["plan"] is None
+    assert data["total_seconds"] == sum(p["seconds"] for p in data["phases"])
+    assert data["phases"][-1]["kind"] == "done"
     assert set(data["exercises"]) == {s["exercise"] for s in data["steps"]}
     knee = data["exercises"]["single-knee-to-chest"]
     exercise = library.exercises["single-knee-to-chest"]
     assert knee["name"] == exercise.name and knee["cue"] == exercise.cues[0]
     assert knee["position"] == exercise.position_label and knee["summary"] == exercise.summary
     assert data["sessions_url"] == "/api/sessions"
-    assert data["get_ready_choices"] == [5, 10]
+    assert "get_ready_choices" not in data  # the get-ready is the script's, not a choice
 
 
 def test_a_plan_is_played_as_make_plan_makes_it(screened: Client, library: Library) -> None:
@@ -142,3 +144,33 @@ def test_passing_the_screen_gives_the_browser_its_device_cookie(client: Client) 
     assert page.status_code == 200
     assert DEVICE_COOKIE not in page.cookies  # kept, never replaced
     assert client.cookies[DEVICE_COOKIE].value == device
+
+
+def embedded_words(html: str) -> dict[str, str]:
+    found = re.search(r'<script id="player-words" type="application/json">(.*?)</script>',
+                      html, re.S)
+    assert found, "the page has no embedded player words"
+    return json.loads(unescape(found.group(1)))
+
+
+def test_the_players_words_come_from_the_vocabulary(screened: Client) -> None:
+    from backcare.vocabulary import use
+    from backcare.vocabulary.player_words import WORDS, player_words
+
+    html = screened.get(PLAY).content.decode()
+    data = embedded(html)
+    count = len({s["exercise"] for s in data["steps"]})
+    words = embedded_words(html)
+    assert words == player_words(count)
+    assert set(WORDS) <= set(words)
+    assert words["finished_all"].endswith(f"{count} exercises.")  # exercises, never steps
+    assert "steps" not in words["finished_all"] + words["finished_some"]
+
+    spanish = screened.get(f"/es{PLAY}").content.decode()
+    es_data, es_words = embedded(spanish), embedded_words(spanish)
+    with use("es"):
+        assert es_words == player_words(count)
+    assert es_data["language"] == "es" and es_data["total_seconds"] == data["total_seconds"]
+    assert es_words["pause"] != words["pause"]
+    assert es_data["phases"][0]["text"] != data["phases"][0]["text"]
+    assert "Empezar" in spanish and ">Start<" not in spanish

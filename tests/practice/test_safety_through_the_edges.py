@@ -32,11 +32,11 @@ from hypothesis import strategies as st
 
 from backcare.catalogue.library import get_library
 from backcare.cli.main import build_parser
-from backcare.cli.play_command import programme
+from backcare.cli.programme import programme
 from backcare.content import Library, load_library
 from backcare.planning.screen_memory import COOKIE, signed_pass
 from backcare.plans import SAFE_DEFAULT, Plan, PlanError, Profile, make_plan, profile_to_params
-from backcare.player.script import build_phases
+from backcare.playscript import build_script
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
 from ..conftest import CONTENT
@@ -189,9 +189,12 @@ def test_the_terminal_player_script_is_safe(case: tuple[str, Profile]) -> None:
         assert item.why in said and (item.exercise in said
                                      or LIB.exercises[item.exercise].name in said)
     check_steps(slug, profile, steps, left, prog.timeline.total_seconds)
-    # the phases the person lives through hold each step for its full time
-    holds = [p.seconds for p in build_phases(prog.timeline.steps) if p.kind == "hold"]
+    # the phases the person lives through (the one play script) hold or move each step for
+    # its full time, and add up to the total the plan states
+    script = build_script(prog.timeline)
+    holds = [p.seconds for p in script.phases if p.kind in ("hold", "move")]
     assert holds == [s.hold_seconds for s in prog.timeline.steps]
+    assert script.total_seconds == prog.timeline.total_seconds == plan.total_seconds
 
 
 # --- the worksheet -------------------------------------------------------------------------

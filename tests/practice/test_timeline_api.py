@@ -14,6 +14,7 @@ from backcare.content import Library
 from backcare.export.timeline_shapes import steps_out
 from backcare.planning.screen_memory import COOKIE, SALT, signed_pass
 from backcare.plans import make_plan, profile_from_params, safe_default_plan
+from backcare.playscript import build_script
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
 # The plan and worksheet pages read this device's "hurt last time" marks.
@@ -44,7 +45,9 @@ def test_the_five_minute_routine_is_the_librarys_timeline(library: Library) -> N
     timeline = library.timeline(FIVE_MINUTE)
     assert body["routine"] == FIVE_MINUTE
     assert body["title"] == library.routines[FIVE_MINUTE].title
-    assert body["total_seconds"] == timeline.total_seconds == 299
+    assert body["total_seconds"] == timeline.total_seconds == build_script(timeline).total_seconds
+    assert body["total_seconds"] == sum(phase["seconds"] for phase in body["phases"])
+    assert body["phases"] == [phase.as_dict() for phase in build_script(timeline).phases]
     assert body["plan"] is None and body["changes"] == []
     assert body["steps"] == [s.model_dump() for s in steps_out(timeline)]
     # Step by step, the fields a player needs, straight from the one timeline.

@@ -40,7 +40,6 @@ def test_use_nests_and_restores() -> None:
             assert current() == "en"
         assert current() == "es"
     assert current() == "en"
-    with pytest.raises(UnknownLanguage):
-        with use("xx"):
-            pass
+    with pytest.raises(UnknownLanguage), use("xx"):
+        pass
     assert normalise("ES-es") == "es"

@@ -1,6 +1,6 @@
 """Web-page test helpers: fetch a page and read it the way a person would.
 
-``page(url)`` returns a :class:`Page` with the status, the visible text (whitespace
+``page(url)`` (or ``read(response)``) returns a :class:`Page` with the status, the visible text (whitespace
 collapsed), the links as (text, href) pairs and the h1 and h3 headings. ``mini_site`` points the
 site at the small fixture library for the one test that asks for it.
 """
@@ -101,15 +101,19 @@ class Page:
         raise AssertionError(f"no link to {href}; links: {self.links}")
 
 
+def read(response: Any) -> Page:
+    """A response as a person reads it."""
+    html = response.content.decode()
+    reader = _Reader()
+    reader.feed(html)
+    return Page(response.status_code, html, _squash(" ".join(reader.text)),
+                reader.links, reader.h1, reader.h3, reader.tags)
+
+
 @pytest.fixture
 def page(client: Client) -> Callable[[str], Page]:
     def fetch(url: str) -> Page:
-        response = client.get(url)
-        html = response.content.decode()
-        reader = _Reader()
-        reader.feed(html)
-        return Page(response.status_code, html, _squash(" ".join(reader.text)),
-                    reader.links, reader.h1, reader.h3, reader.tags)
+        return read(client.get(url))
 
     return fetch
 

@@ -17,9 +17,9 @@ from django.test import Client
 from backcare.cli.main import main
 from backcare.content import Library
 from backcare.content.schema import Dose
-from backcare.content.wording import ACTION_LABELS, action_of, dose_text
+from backcare.content.wording import action_of, dose_text
 from backcare.export.timeline_shapes import timeline_out
-from backcare.player.script import build_phases
+from backcare.playscript import build_script
 from backcare.worksheets import routine_worksheet
 from backcare.worksheets import wording as sheet_wording
 
@@ -87,8 +87,8 @@ def test_every_edge_says_the_same(slug: str, library: Library, page, client: Cli
     json_steps = timeline_out(slug, routine.title, timeline).model_dump(mode="json")["steps"]
     api = client.get(f"/api/timeline?routine={slug}")
     assert api.status_code == 200
-    labels = {(timeline.steps[p.step].exercise, p.label)
-              for p in build_phases(timeline.steps) if p.kind == "hold"}
+    done = {(p.exercise, p.kind) for p in build_script(timeline).phases
+            if p.kind in ("hold", "move")}
 
     for item in dosed:
         exercise = item.exercise
@@ -108,8 +108,8 @@ def test_every_edge_says_the_same(slug: str, library: Library, page, client: Cli
         # the CLI
         assert said(cli[exercise.slug]) == action, (exercise.slug, cli[exercise.slug])
         assert cli[exercise.slug].startswith(words)
-        # the terminal player's label while the repetition is done
-        assert {label for ex, label in labels if ex == exercise.slug} == {ACTION_LABELS[action]}
+        # the play script both players follow: each repetition is a hold or a move phase
+        assert {kind for ex, kind in done if ex == exercise.slug} == {action}
         # the timeline JSON, which the web player reads instead of deciding for itself
         assert {s["action"] for s in json_steps if s["exercise"] == exercise.slug} == {action}
         assert said(words) == action, (exercise.slug, words)

@@ -13,6 +13,7 @@ import pytest
 import backcare.worksheets as worksheets
 from backcare.content import Library, load_library
 from backcare.plans import make_plan, profile_from_params
+from backcare.vocabulary import use
 from backcare.worksheets import cache_key, plan_worksheet, routine_worksheet
 from backcare.worksheets.cache import LRUCache
 
@@ -66,7 +67,26 @@ def test_paper_and_plan_are_part_of_the_key(library: Library, builds: list[str])
     assert plan_worksheet(library, plan, "a4", cache=cache) is fitted
     assert len(builds) == 3
     assert a4.key == cache_key(library, SLUG, "a4")
-    assert a4.key.startswith(f"ws{worksheets.LAYOUT_VERSION}-{library.content_hash[:16]}-")
+    assert a4.key.startswith(f"ws{worksheets.LAYOUT_VERSION}-en-{library.content_hash[:16]}-")
+
+
+def test_the_language_is_part_of_the_key(library: Library, builds: list[str]) -> None:
+    cache = fresh_cache()
+    english = routine_worksheet(library, SLUG, cache=cache)
+    spanish = routine_worksheet(library, SLUG, cache=cache, language="es")
+    with use("es"):  # the language in force, when none is given
+        assert routine_worksheet(library, SLUG, cache=cache) is spanish
+        assert cache_key(library, SLUG, "a4") == spanish.key
+    assert english.key != spanish.key and english.pdf != spanish.pdf
+    assert spanish.key.startswith(f"ws{worksheets.LAYOUT_VERSION}-es-")
+    assert routine_worksheet(library, SLUG, cache=cache) is english
+    assert len(builds) == 2
+    plan = make_plan(library, SLUG, profile_from_params({"floor": "1", "conditions": "disc"}))
+    fitted = {lang: plan_worksheet(library, plan, cache=cache, language=lang)
+              for lang in ("en", "es")}
+    assert fitted["en"].key != fitted["es"].key
+    assert "Fitted for you" in " ".join(page_texts(fitted["en"].pdf))
+    assert "Adaptada para ti" in " ".join(page_texts(fitted["es"].pdf))
 
 
 def test_changed_content_has_a_new_hash_and_is_rebuilt(library: Library, content_copy: Path,

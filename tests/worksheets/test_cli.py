@@ -62,7 +62,7 @@ def test_plan_worksheet_holds_only_the_plans_exercises(capsys, tmp_path, library
     assert all(not item.exercise.needs_floor for item in plan.items)
     text = " ".join(page_texts(pdf))
     assert "Fitted for you" in text
-    assert "Time you have: 3 min" in text
+    assert "Minutes you have: 3 min" in text
     assert "Left out so the plan fits in your 3 min." in text
     assert "Who it suits" not in text  # that is the routine's, not this person's
     pages = page_texts(pdf)

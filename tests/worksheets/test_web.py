@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from backcare.catalogue.library import get_library
 from backcare.planning.screen_memory import COOKIE, signed_pass
@@ -54,7 +56,7 @@ def test_routine_worksheet_is_an_inline_pdf(screened: Client) -> None:
     assert response.content.startswith(b"%PDF-")
     assert int(response["Content-Length"]) == len(response.content)
     etag = response["ETag"]
-    assert re.fullmatch(r'"ws\d+-[0-9a-f]{16}-' + FIVE_MINUTE + r'-a4"', etag)
+    assert re.fullmatch(r'"ws\d+-en-[0-9a-f]{16}-' + FIVE_MINUTE + r'-a4"', etag)
     assert "private" in response["Cache-Control"]  # after the screen: this device's own
     library = get_library()
     text = " ".join(page_texts(response.content))
@@ -169,9 +171,43 @@ def test_skip_may_be_repeated_or_comma_separated(screened: Client) -> None:
     assert joined.status_code == repeated.status_code == 200
     assert joined["ETag"] == repeated["ETag"]
     text = " ".join(page_texts(joined.content))
-    assert "Left out because they hurt: Cat/cow, Child's pose" in text
+    assert "Exercises to leave out: Cat/cow, Child's pose" in text
 
 
 def test_the_routine_page_links_to_its_worksheet(client: Client) -> None:
     html = client.get(f"/routines/{FIVE_MINUTE}/").content.decode()
     assert f'href="{URL}">Print worksheet</a>' in html
+
+
+@pytest.fixture
+def back_to_english() -> Iterator[None]:
+    """Django keeps the language a request activated for the rest of the thread: put it
+    back, so later tests speak English."""
+    yield
+    translation.deactivate()
+
+
+@pytest.mark.usefixtures("back_to_english")
+def test_the_spanish_worksheet_is_spanish(screened: Client) -> None:
+    response = screened.get(f"/es{URL}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'inline; filename="{FIVE_MINUTE}-worksheet-a4.pdf"'
+    assert re.fullmatch(r'"ws\d+-es-[0-9a-f]{16}-' + FIVE_MINUTE + r'-a4"', response["ETag"])
+    assert response["ETag"] != screened.get(URL)["ETag"]
+    text = " ".join(page_texts(response.content))
+    spanish = get_library().in_language("es")
+    assert spanish.routines[FIVE_MINUTE].title.split(":")[0] in text
+    for phrase in ("hoja para imprimir", "Tiempo total 5 min 29 s · 6 ejercicios",
+                   "Registro de dos semanas", "Pide ayuda ya si…", "Página 1 de"):
+        assert phrase in text, phrase
+    for phrase in ("Total time", "Two-week log", "Get help now if", "each side", "Page 1 of"):
+        assert phrase not in text, phrase
+    plan = screened.get(f"/es{URL}?{PLAN_QUERY}")
+    assert plan.status_code == 200
+    fitted = " ".join(page_texts(plan.content))
+    assert "Adaptada para ti" in fitted and "Minutos que tienes: 3 min" in fitted
+    assert "Fitted for you" not in fitted and "Left out" not in fitted
+    bad = screened.get(f"/es{URL}?paper=a3")
+    assert bad.status_code == 400
+    assert bad.content.decode().startswith("No se puede preparar esta hoja. paper: debe ser uno de")

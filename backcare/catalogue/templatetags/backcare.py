@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
 from django import template
+from django.urls import reverse, translate_url
 
 from backcare.catalogue import labels
 from backcare.catalogue.library import get_library
 from backcare.content import wording
 from backcare.content.schema import Dose, Exercise
 from backcare.plans import routine_urgent_help
+from backcare.vocabulary import DEFAULT_LANGUAGE
 
 register = template.Library()
 
@@ -16,6 +22,12 @@ register = template.Library()
 def seconds(total: int) -> str:
     """Exact duration: ``290`` -> ``"4 min 50 s"``."""
     return wording.format_duration(total)
+
+
+@register.filter
+def minutes(count: int) -> str:
+    """A number of whole minutes, worded as every duration is: ``3`` -> ``"3 min"``."""
+    return wording.format_duration(int(count) * 60)
 
 
 @register.filter
@@ -30,13 +42,8 @@ def dose(dose: Dose, exercise: Exercise) -> str:
     return wording.dose_text(dose, exercise)
 
 
-def _label(mapping: dict[str, str], value: str) -> str:
+def _label(mapping: Mapping[str, str], value: str) -> str:
     return mapping.get(value, value.replace("-", " ").capitalize())
-
-
-@register.filter
-def place_label(value: str) -> str:
-    return _label(labels.PLACES, value)
 
 
 @register.filter
@@ -45,38 +52,9 @@ def kind_label(value: str) -> str:
 
 
 @register.filter
-def body_area_label(value: str) -> str:
-    return _label(labels.BODY_AREAS, value)
-
-
-@register.filter
-def equipment_label(value: str) -> str:
-    return _label(labels.EQUIPMENT, value)
-
-
-@register.filter
-def movement_label(value: str) -> str:
-    return _label(labels.MOVEMENTS, value)
-
-
-@register.filter
-def condition_label(value: str) -> str:
-    """A health condition's label from content/rules.yaml: ``"disc"`` -> ``"A disc problem"``."""
-    found = get_library().rules.get(value)
-    return found.label if found is not None else _label({}, value)
-
-
-@register.filter
-def condition_in_sentence(value: str) -> str:
-    """The label as it reads in a sentence: ``"disc"`` -> ``"a disc problem"``."""
-    found = get_library().rules.get(value)
-    return found.in_sentence if found is not None else value.replace("-", " ")
-
-
-@register.filter
 def labelled(values: tuple[str, ...], kind: str) -> str:
     """Join enumeration values as readable labels: ``areas|labelled:"body_area"``."""
-    mapping = {
+    mapping: Mapping[str, str] = {
         "place": labels.PLACES, "kind": labels.KINDS, "body_area": labels.BODY_AREAS,
         "equipment": labels.EQUIPMENT, "position": labels.POSITIONS,
         "movement": labels.MOVEMENTS,
@@ -86,6 +64,21 @@ def labelled(values: tuple[str, ...], kind: str) -> str:
         return ""
     out = ", ".join(words)
     return out[0] + out[1:].lower() if len(words) > 1 else out
+
+
+@register.simple_tag(takes_context=True)
+def switch_url(context: template.Context, language: Mapping[str, Any]) -> str:
+    """The language switcher's link to ``language`` (one of ``languages``): it remembers
+    the choice and opens this same page, path and query, in that language.
+
+    ``next`` is this page's address in the default language, encoded whole: the switcher
+    translates it to any language, whichever this page is in.
+    """
+    request = context.get("request")
+    here = request.get_full_path() if request is not None else "/"
+    target = urlsplit(translate_url(here, DEFAULT_LANGUAGE))
+    path = f"{target.path}?{target.query}" if target.query else target.path
+    return reverse("choose_language", args=[language["code"]]) + "?" + urlencode({"next": path})
 
 
 @register.inclusion_tag("catalogue/_urgent_help.html")

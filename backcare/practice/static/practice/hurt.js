@@ -9,15 +9,16 @@
  * @param {HTMLFormElement} form  the stop screen's form (#hurt-form)
  * @param {{slug: string, name: string}[]} exercises  in session order, no repeats
  * @param {string|null} current  the exercise on screen when the person stopped
+ * @param {string} notSure  the words of the last choice, in the page's language
  * @param {(slug: string|null, name: string|null) => void} onAnswer
  */
-export function askWhichHurt(form, exercises, current, onAnswer) {
+export function askWhichHurt(form, exercises, current, notSure, onAnswer) {
   const list = form.querySelector("[data-choices]");
   list.replaceChildren();
   for (const { slug, name } of exercises) {
     list.append(choice(slug, name, slug === current));
   }
-  list.append(choice("", form.dataset.notSure, current === null));
+  list.append(choice("", notSure, current === null));
   form.hidden = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -61,7 +61,6 @@ class Clock {
 
 const player = {
   state: "setup",         // setup | playing | paused | finished | stopped
-  schedule,
   clock: new Clock(),
   index: -1,              // the phase on screen
   lastElapsed: 0,         // elapsed time at the previous frame
@@ -185,20 +184,16 @@ function setState(state) {
 
 function start(event) {
   event.preventDefault();
-  const form = new FormData(ui.setupForm);
-  const getReady = Number(form.get("get_ready")) || data.get_ready_choices[0];
-  const painBefore = form.get("pain_before");
+  const painBefore = new FormData(ui.setupForm).get("pain_before");
   if (painBefore === null) {  // the session log needs it; one tap
     show(ui.painProblem, true);
     ui.setupForm.querySelector('input[name="pain_before"]').focus();
     return;
   }
   show(ui.painProblem, false);
-  try { localStorage.setItem(READY_KEY, String(getReady)); } catch { /* private mode */ }
   cues.setVoice(ui.voice.checked);
   cues.unlock();
 
-  player.schedule = buildSchedule(steps, getReady);
   player.session = {
     id: newId(),
     routine: data.routine,
@@ -233,12 +228,12 @@ function togglePause() {
     player.clock.pause();
     setState("paused");
     cues.silence();
-    announce("Paused.");
+    announce(word("paused"));
     cues.flash("cue");
   } else if (player.state === "paused") {
     player.clock.resume();
     setState("playing");
-    announce(`Carrying on: ${whereText(shownStep(player.schedule.phases[player.index]))}.`);
+    announce(word("carrying_on", { where: whereText(currentPhase()) }));
     requestWakeLock();
   } else {
     return;
@@ -254,27 +249,27 @@ function jumpTo(target) {
   player.index = -1;            // so the new phase is announced
   cues.silence();
   if (player.state === "paused") {
-    const index = phaseAt(player.schedule, target);
+    const index = phaseAt(schedule, target);
     player.index = index;
-    if (index >= player.schedule.phases.length) {
+    if (isOver(schedule, index)) {
       finish();
       return;
     }
-    announce(`Paused on ${whereText(shownStep(player.schedule.phases[index]))}.`);
+    announce(word("paused_on", { where: whereText(schedule.phases[index]) }));
     render(target);
     return;
   }
   frame();
 }
 
+const onAPhase = () => player.index >= 0 && !isOver(schedule, player.index);
+
 function skip() {
-  if (player.index < 0 || player.index >= player.schedule.phases.length) return;
-  jumpTo(skipTarget(player.schedule, player.index));
+  if (onAPhase()) jumpTo(skipTarget(schedule, player.index));
 }
 
 function back() {
-  if (player.index < 0 || player.index >= player.schedule.phases.length) return;
-  jumpTo(backTarget(player.schedule, player.index, player.clock.elapsed()));
+  if (onAPhase()) jumpTo(backTarget(schedule, player.index, player.clock.elapsed()));
 }
 
 function endSession(stoppedForPain) {
@@ -291,30 +286,40 @@ function endSession(stoppedForPain) {
   show(ui.play, false);
 }
 
+/** The session's exercises, each once, and how many of them were followed to the end. */
+function exercisesDone() {
+  const all = new Map();
+  steps.forEach((step, i) => {
+    all.set(step.exercise, (all.get(step.exercise) ?? true) && player.done.has(i));
+  });
+  return { done: [...all.values()].filter(Boolean).length, count: all.size };
+}
+
 function finish() {
   endSession(false);
   setState("finished");
-  render(player.schedule.total);
-  ui.finishSummary.textContent = player.done.size === steps.length
-    ? `You followed all ${steps.length} steps of ${data.title}.`
-    : `You did ${player.done.size} of ${steps.length} steps of ${data.title}.`;
+  root.dataset.phase = "end";
+  root.dataset.kind = "done";
+  const { done, count } = exercisesDone();
+  ui.finishSummary.textContent = done === count
+    ? word("finished_all", { title: data.title })
+    : word("finished_some", { done, title: data.title });
   show(ui.finish, true);
   show(ui.after, false);
-  cues.cue("done", "Done. Well done.", "done");
-  announce("Done. The routine is finished.");
+  const end = schedule.phases[schedule.end];  // the script's "done": its words
+  if (end) {
+    cues.cue("done", end.say, "done");
+    announce(end.say);
+  }
   ui.finishTitle.focus();
 }
 
 async function saveSession(session) {
   player.saved = true;
   show(ui.after, true);
-  ui.saveStatus.textContent = "Saving…";
+  ui.saveStatus.textContent = word("saving");
   const outcome = await log.save(session);
-  ui.saveStatus.textContent = {
-    saved: "Saved.",
-    later: "Kept on this device. Will be sent when you're back online.",
-    rejected: "This session could not be saved.",
-  }[outcome];
+  ui.saveStatus.textContent = word({ saved: "saved", later: "saved_later", rejected: "save_rejected" }[outcome]);
   ui.saveStatus.dataset.outcome = outcome;
 }
 
@@ -340,23 +345,23 @@ function stopForPain() {
   for (const el of [ui.setup, ui.play, ui.finish]) show(el, false);
   show(ui.stopped, true);
   show(ui.after, true);
-  ui.alert.textContent = "Stopped. Rest now. If the pain does not settle, contact your healthcare provider.";
-  cues.say("Stop now, and rest.");
+  ui.alert.textContent = word("stopped_alert");
+  cues.say(word("stopped_say"));
   cues.flash("done");
   ui.stoppedTitle.focus();
   if ((active || wasFinished) && !player.saved) {
-    const shown = player.index >= 0 && player.index < player.schedule.phases.length
-      ? steps[shownStep(player.schedule.phases[player.index])].exercise : null;
+    const shown = onAPhase() ? schedule.phases[player.index].exercise : null;
     saveSession(player.session);  // saved at once; the answer below follows with the same id
-    askWhichHurt(ui.hurtForm, exercisesOf(steps, data.exercises), shown, (slug, name) => {
-      player.session.painful_exercise = slug;
-      ui.hurtForm.hidden = true;
-      if (slug) {
-        ui.hurtThanks.textContent = ui.hurtThanks.dataset.template.replace("{name}", name);
-        ui.hurtThanks.hidden = false;
-        log.save(player.session);
-      }
-    });
+    askWhichHurt(ui.hurtForm, exercisesOf(steps, data.exercises), shown, word("not_sure"),
+      (slug, name) => {
+        player.session.painful_exercise = slug;
+        ui.hurtForm.hidden = true;
+        if (slug) {
+          ui.hurtThanks.textContent = word("hurt_thanks", { name });
+          ui.hurtThanks.hidden = false;
+          log.save(player.session);
+        }
+      });
   }
 }
 
@@ -412,10 +417,10 @@ function onVisibility() {
   requestWakeLock();
   frame();  // jump to wherever the clock says we are
   if (player.state === "playing" || player.state === "paused") {
-    const phase = player.schedule.phases[player.index];
-    const text = `You are on ${whereText(shownStep(phase))}. ${phaseLabel(phase)}, ${ui.countdown.textContent} seconds left.`;
-    announce(text);
-    cues.say(`You are on ${whereText(shownStep(phase))}.`);
+    const phase = currentPhase();
+    const where = whereText(phase);
+    announce(word("back_on", { where, label: phase.text, seconds: ui.countdown.textContent }));
+    cues.say(word("you_are_on", { where }));
   }
 }
 
@@ -433,29 +438,15 @@ function onPageShow(event) {
 // ---------------------------------------------------------------- set-up
 
 function showPending(count) {
-  ui.pendingNote.textContent = count
-    ? `${count} earlier session${count === 1 ? " is" : "s are"} kept on this device and will be sent when you're back online.`
-    : "";
+  ui.pendingNote.textContent = count ? word("pending", { count }) : "";
   if (!count && ui.saveStatus.dataset.outcome === "later") {
-    ui.saveStatus.textContent = "Saved.";
+    ui.saveStatus.textContent = word("saved");
     ui.saveStatus.dataset.outcome = "saved";
   }
 }
 
-function updateTotal() {
-  const getReady = Number(new FormData(ui.setupForm).get("get_ready")) || data.get_ready_choices[0];
-  ui.totalWithReady.textContent = durationText(buildSchedule(steps, getReady).total / 1000);
-}
-
 function init() {
-  let savedReady = null;
-  try { savedReady = localStorage.getItem(READY_KEY); } catch { /* private mode */ }
-  const choice = ui.setupForm.querySelector(`input[name="get_ready"][value="${savedReady}"]`);
-  if (choice) choice.checked = true;
   ui.voice.checked = voicePreference();
-  updateTotal();
-
-  ui.setupForm.addEventListener("change", updateTotal);
   ui.voice.addEventListener("change", () => cues.setVoice(ui.voice.checked));
   ui.setupForm.addEventListener("submit", start);
   ui.pause.addEventListener("click", togglePause);
@@ -472,14 +463,15 @@ function init() {
 
   // A small read-only view for automated tests; people never need it.
   window.backcarePlayer = {
+    schedule: { total: schedule.total, phases: schedule.phases },
     snapshot() {
-      const { schedule } = player;
+      const started = player.state !== "setup";
       return {
         state: player.state,
-        elapsed: schedule ? player.clock.elapsed() : 0,
+        elapsed: started ? player.clock.elapsed() : 0,
         phase: player.index,
-        total: schedule ? schedule.total : null,
-        phases: schedule ? schedule.phases : [],
+        total: schedule.total,
+        phases: schedule.phases,
         log: player.log.slice(),
         wallElapsed: player.wallStart ? (player.wallEnd || Date.now()) - player.wallStart : 0,
         stepsDone: player.done.size,
