@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     for command in sub.choices.values():
         add_language_option(command, top=False)
+        # `--lan xx` must not pass for `--lang xx`: the language is read before parsing.
+        command.allow_abbrev = False
+    parser.allow_abbrev = False
     return parser
 
 

@@ -65,6 +65,8 @@ def programme(library: Library, args: argparse.Namespace,
         raise CliError("; ".join(f"--{f}: {m}" for f, m in exc.errors.items()), 2) from None
     except PlanError as exc:
         raise CliError(exc.message, 2) from None
-    changes = tuple(_("{name}: {why}").format(name=c.exercise, why=c.reason)
+    changes = tuple(_("{name}: {why}").format(
+        name=library.exercises[c.exercise].name if c.exercise in library.exercises
+        else c.exercise, why=c.reason)
                     for c in plan.changes) + plan.advice
     return Programme(slug, plan.routine_title, plan.timeline, plan_query(profile), changes)

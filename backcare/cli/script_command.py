@@ -25,6 +25,7 @@ from backcare.content.wording import format_duration
 from backcare.player.view import clock, side_text
 from backcare.playscript import Script, build_script
 from backcare.playscript.words import round_text
+from backcare.vocabulary import current
 from backcare.vocabulary import gettext as _
 
 
@@ -74,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     routine, title, script = script_for(args)
     if args.json:
         print_json({"routine": routine, "total_seconds": script.total_seconds,
+                    "language": current(),
                     "phases": [phase.as_dict() for phase in script.phases]})
         return 0
     out = stdout()

@@ -8,13 +8,7 @@ its numbers are put in.
 from __future__ import annotations
 
 from backcare.content.schema import Action, Dose, Exercise
-from backcare.playscript.words import ACTIONS
 from backcare.vocabulary import gettext, ngettext
-
-#: The word a player shows while a repetition is done, for each action: the play
-#: script's own labels (:data:`backcare.playscript.words.ACTIONS`), read in the language
-#: in force.
-ACTION_LABELS = ACTIONS
 
 
 def action_of(exercise: Exercise) -> Action:

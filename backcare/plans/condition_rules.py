@@ -18,13 +18,14 @@ labels and each rule's ``why`` come from the library, in its language.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from backcare.content.rules_schema import HealthCondition, MovementRule, RulesFile
 from backcare.content.schema import MOVEMENT_LABELS, Exercise
 from backcare.plans.plan import Change
 from backcare.plans.profile import Profile
-from backcare.vocabulary import gettext, gettext_noop
+from backcare.vocabulary import current, gettext, gettext_noop
 
 UNLISTED_ADVICE = gettext_noop(
     "You told us about a condition not listed here, so this plan follows the cautions for "
@@ -33,18 +34,32 @@ UNLISTED_ADVICE = gettext_noop(
 )
 
 
-def either(names: list[str]) -> str:
-    """``"a disc problem or pregnancy"``; ``"a, b or c"``."""
+#: Spanish says "u" for "o" before an o- sound, "e" for "y" before an i- sound
+#: ("osteoporosis u otra", "disco e hipertensión"); other languages join as translated.
+_SPANISH_EUPHONY = ((re.compile(r" o (?=h?[oóOÓ])"), " u "),
+                    (re.compile(r" y (?=h?[iíIÍ](?![aeouáéóú]))"), " e "))
+
+
+def _join(message: str, names: list[str]) -> str:
     if len(names) < 2:
         return "".join(names)
-    return gettext("{first} or {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    joined = gettext(message).format(first=", ".join(names[:-1]), last=names[-1])
+    if current() == "es":
+        head, tail = joined[: -len(names[-1]) - 3], joined[-len(names[-1]) - 3:]
+        for pattern, replacement in _SPANISH_EUPHONY:
+            tail = pattern.sub(replacement, tail)
+        joined = head + tail
+    return joined
+
+
+def either(names: list[str]) -> str:
+    """``"a disc problem or pregnancy"``; ``"a, b or c"``."""
+    return _join(gettext_noop("{first} or {last}"), names)
 
 
 def both(names: list[str]) -> str:
     """``"a disc problem and pregnancy"``; ``"a, b and c"``."""
-    if len(names) < 2:
-        return "".join(names)
-    return gettext("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return _join(gettext_noop("{first} and {last}"), names)
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def build_script(timeline: Timeline) -> Script:
     phases: list[Phase] = []
     clock = 0
     for index, step in enumerate(steps):
-        first = index == 0 or steps[index - 1].exercise != step.exercise
+        first = index == 0 or steps[index - 1].item != step.item
         if first:
             pause = timeline.lead_in_seconds if index == 0 else steps[index - 1].rest_seconds
             if pause > 0:
@@ -83,7 +83,7 @@ def build_script(timeline: Timeline) -> Script:
                              words.action_text(step), words.action_say(step, first)))
         clock += step.hold_seconds
         nxt = steps[index + 1] if index + 1 < len(steps) else None
-        if nxt is None or nxt.exercise != step.exercise or step.rest_seconds == 0:
+        if nxt is None or nxt.item != step.item or step.rest_seconds == 0:
             continue
         if nxt.side != step.side and nxt.set == step.set:
             phases.append(_phase("switch-sides", step.rest_seconds, clock, index + 1, nxt,

@@ -16,10 +16,6 @@ SIDES = Labels({"left": gettext_noop("Left side"), "right": gettext_noop("Right 
 ACTIONS = Labels({"hold": gettext_noop("Hold"), "move": gettext_noop("Move")})
 
 
-def side_text(step: Step) -> str:
-    return SIDES[step.side] if step.side else ""
-
-
 def round_text(number: int, total: int) -> str:
     """``"Round 1 of 2"``: one word for a set, on every edge."""
     return gettext("Round {number} of {total}").format(number=number, total=total)

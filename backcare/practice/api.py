@@ -28,6 +28,7 @@ from typing import Literal
 from urllib.parse import parse_qsl
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -143,7 +144,8 @@ def get_timeline(
     mark_personal(request)
     if not screen_is_current(request, found.slug):
         raise HttpError(403, gettext("A personal plan needs the safety questions first. "
-                                     "Answer them at /screen/, then ask again."))
+                                     "Answer them at {url}, then ask again.").format(
+                                         url=reverse("planning:screen")))
     try:
         plan = plan_from_params(library, found.slug, profile_params(request.GET.getlist), hurt)
     except InputError as exc:

@@ -7,7 +7,8 @@
 - The API: ``?lang=<code>``, else ``Accept-Language``, else English. An unknown ``lang`` is
   a 400 naming the field.
 - The switcher (``/language/<code>/?next=<path>``) remembers the choice and opens the same
-  page in that language.
+  page in that language; a link from another site opens the page but changes no choice, and
+  ``next`` (like every redirect here) stays on this site.
 """
 
 from __future__ import annotations
@@ -47,6 +48,21 @@ def _from_this_site(request: HttpRequest) -> bool:
     return bool(referer) and urlsplit(referer).netloc == request.get_host()
 
 
+def _on_this_site(target: str, request: HttpRequest) -> bool:
+    """A path on this site, never ``//elsewhere/`` (no open redirect)."""
+    return target.startswith("/") and not target.startswith(("//", "/\\")) and \
+        url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+
+
+def _cross_site(request: HttpRequest) -> bool:
+    """A request another site started (a link or image elsewhere), by the browser's word."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site not in ("same-origin", "none")
+    referer = request.headers.get("Referer")
+    return bool(referer) and not _from_this_site(request)
+
+
 def _preferred(request: HttpRequest) -> str | None:
     chosen = normalise(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
     return chosen or from_accept_language(request.headers.get("Accept-Language"))
@@ -68,9 +84,10 @@ class LanguageChoice:
         if (request.method in ("GET", "HEAD") and not path.startswith(UNPREFIXED)
                 and _path_language(path) is None and not _from_this_site(request)):
             preferred = _preferred(request)
-            if preferred and preferred != DEFAULT_LANGUAGE:
-                target = translate_url(request.get_full_path(), preferred)
-                if target != request.get_full_path():
+            here = request.get_full_path()
+            if preferred and preferred != DEFAULT_LANGUAGE and not here.startswith("//"):
+                target = translate_url(here, preferred)
+                if target != here and _on_this_site(target, request):
                     redirect = HttpResponseRedirect(target)
                     patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
                     return redirect
@@ -120,7 +137,11 @@ def choose(request: HttpRequest, code: str) -> HttpResponseBase:
     # translate_url resolves the path in the active language: activate the path's own.
     with translation.override(_path_language(urlsplit(target).path) or DEFAULT_LANGUAGE):
         destination = translate_url(target, language)
+    if not _on_this_site(destination, request):
+        destination = translate_url("/", language)
     response = HttpResponseRedirect(destination)
+    if _cross_site(request):
+        return response  # another site may open a page in a language, not change the choice
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language,
                         max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax",
                         secure=request.is_secure(), httponly=True)

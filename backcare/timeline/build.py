@@ -66,6 +66,9 @@ class Step:
     action: Action
     #: The exercise's position (``schema.Position``): what the get-ready asks for.
     position: str = ""
+    #: Which item of the routine or plan this step belongs to (0, 1, ...): tells apart the
+    #: same exercise listed twice in a row.
+    item: int = 0
 
     @property
     def ends_at(self) -> int:
@@ -125,6 +128,7 @@ def build_timeline(items: list[Dosed] | tuple[Dosed, ...], transition_seconds: i
             starts_at=clock,
             action=item.exercise.hold_or_move,
             position=item.exercise.position,
+            item=position,
         )
         steps.append(step)
         clock = step.ends_at

@@ -43,3 +43,16 @@ def test_use_nests_and_restores() -> None:
     with pytest.raises(UnknownLanguage), use("xx"):
         pass
     assert normalise("ES-es") == "es"
+
+
+def test_the_same_exercise_twice_in_a_row_gets_its_own_get_ready(library) -> None:  # type: ignore[no-untyped-def]
+    from backcare.playscript import build_script
+    from backcare.timeline import Dosed, build_timeline
+
+    bridge = library.exercises["bridge"]
+    twice = Dosed(bridge, bridge.dose.model_copy(update={"reps": 2}))
+    script = build_script(build_timeline([twice, twice], 7))
+    kinds = [(p.kind, p.seconds) for p in script.phases if p.kind != "move"]
+    assert kinds == [("get-ready", 10), ("rest", bridge.dose.rest_seconds), ("get-ready", 7),
+                     ("rest", bridge.dose.rest_seconds), ("done", 0)]
+    assert script.total_seconds == build_timeline([twice, twice], 7).total_seconds
