@@ -43,7 +43,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Mark every test that touches the database with `database`.
 
     pytest-django refuses database access to any other test, so the unmarked ones give the
-    same result on every database; CI's PostgreSQL pass runs `-m database`.
+    same result on every database; CI's PostgreSQL pass runs `-m "database and not browser"`.
     """
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
