@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 
 from backcare.content import Library
+from backcare.content.figure_verdicts import FigureVerdicts
 from backcare.content.loader import ContentProblem, collect_problems
 from backcare.vocabulary import current
 
 
 @cache
 def library_or_problems() -> tuple[Library | None, tuple[ContentProblem, ...]]:
-    library, problems = collect_problems(settings.BACKCARE_CONTENT_DIR)
+    # The demo figures are checked once per content hash; the verdict is kept in var/.
+    verdicts = FigureVerdicts(Path(settings.VAR_DIR))
+    library, problems = collect_problems(settings.BACKCARE_CONTENT_DIR, verdicts=verdicts)
     return library, tuple(problems)
 
 

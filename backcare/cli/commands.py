@@ -16,6 +16,7 @@ from backcare.cli import render
 from backcare.cli import serve as serving
 from backcare.cli.console import CliError, print_json, stderr, stdout
 from backcare.content import ContentProblem, Library
+from backcare.content.figure_verdicts import FigureVerdicts, default_var_dir
 from backcare.content.loader import collect_problems
 from backcare.content.paths import default_content_dir
 from backcare.content.plain_text import for_terminal
@@ -46,7 +47,7 @@ _loaded: list[Library] = []  # the library this command loaded last (at most one
 def _library() -> Library:
     """The library, its texts in the language in force."""
     root = default_content_dir()
-    library, problems = collect_problems(root)
+    library, problems = collect_problems(root, verdicts=FigureVerdicts(default_var_dir()))
     if problems or library is None:
         _report_problems(root, problems)
         raise CliError(_("The content has problems; fix them and run "
@@ -64,7 +65,9 @@ def loaded_library() -> Library:
 
 def check_content(args: argparse.Namespace) -> int:
     root = Path(args.directory) if args.directory else default_content_dir()
-    library, problems = collect_problems(root)
+    # Every figure is checked here, whatever was recorded; a pass spares later loads.
+    verdicts = FigureVerdicts(default_var_dir(), recheck=True)
+    library, problems = collect_problems(root, verdicts=verdicts)
     if problems or library is None:
         _report_problems(root, problems)
         return 1
@@ -148,7 +151,7 @@ def show(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     port = serving.resolve_port(args.port)
     root = default_content_dir()
-    problems = collect_problems(root)[1]
+    problems = collect_problems(root, verdicts=FigureVerdicts(default_var_dir()))[1]
     if problems:
         _report_problems(root, problems)
         raise CliError(_("Not serving: fix the content first (`backcare check-content`)."))

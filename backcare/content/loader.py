@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from backcare.content.figure_verdicts import FigureVerdicts
 from backcare.content.library import Library
 from backcare.content.plain_text import clip, for_terminal, quote
 from backcare.content.references import check_references
@@ -220,8 +221,14 @@ def _read_dir(files: ContentFiles, sub: str, model: type[M],
     return found
 
 
-def collect_problems(root: Path | str) -> tuple[Library | None, list[ContentProblem]]:
-    """Load what can be loaded and return it with every problem found."""
+def collect_problems(
+    root: Path | str, *, verdicts: FigureVerdicts | None = None
+) -> tuple[Library | None, list[ContentProblem]]:
+    """Load what can be loaded and return it with every problem found.
+
+    Every demo figure is drawn and checked, unless ``verdicts`` records that this content
+    (by its hash) passed before; a pass is then recorded there.
+    """
     root = Path(root)
     problems: list[ContentProblem] = []
     if not root.is_dir():
@@ -240,10 +247,12 @@ def collect_problems(root: Path | str) -> tuple[Library | None, list[ContentProb
     exercises = _read_dir(files, "exercises", Exercise, problems)
     routines = _read_dir(files, "routines", Routine, problems)
     conditions = _read_dir(files, "conditions", Condition, problems)
-    problems.extend(
-        ContentProblem(file, field, message)
-        for file, field, message in check_references(exercises, routines, conditions, rules)
-    )
+    read_hash = files.content_hash()  # every file a demo check reads has been read
+    demos = verdicts is None or not verdicts.passed(read_hash)
+    found = check_references(exercises, routines, conditions, rules, demos=demos)
+    if demos and verdicts is not None and not any(field == "demo" for _, field, _ in found):
+        verdicts.record_pass(read_hash)
+    problems.extend(ContentProblem(file, field, message) for file, field, message in found)
     if problems or site is None or rules is None:
         return None, problems
     translated: dict[str, Library] = {}

@@ -106,7 +106,11 @@ def check_references(
     routines: Mapping[str, Routine],
     conditions: Mapping[str, Condition],
     rules: RulesFile | None = None,
+    *,
+    demos: bool = True,
 ) -> list[Problem]:
+    """Every cross-file problem; each exercise's demo is drawn and checked unless ``demos``
+    is False (its problems are the ones with the field ``demo``)."""
     clashes = [
         (f"routines/{slug}.yaml", "slug",
          f"{slug!r} is also an exercise's slug; `backcare show {slug}` must name one thing")
@@ -115,7 +119,7 @@ def check_references(
     return [
         *clashes,
         *_exercise_problems(exercises),
-        *_demo_problems(exercises),
+        *(_demo_problems(exercises) if demos else ()),
         *_routine_problems(exercises, routines),
         *_condition_problems(routines, conditions),
         *_rules_problems(exercises, rules),

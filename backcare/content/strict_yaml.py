@@ -57,29 +57,28 @@ class ContentRuleError(Exception):
         self.column = column
 
 
-class StrictLoader(yaml.SafeLoader):
-    """yaml.SafeLoader with the limits above, checked while the file is composed.
+def _unreadable(data: str) -> None:
+    """Refuse what the scanner cannot read at all (see ``_UNREADABLE``), naming the place."""
+    found = _UNREADABLE.search(data)
+    if found:
+        line = data.count("\n", 0, found.start()) + 1
+        column = found.start() - (data.rfind("\n", 0, found.start()) + 1) + 1
+        why = text_problem(found.group()) or (
+            f"contains {character_name(found.group())}, which is not a character")
+        raise ContentRuleError((), why, line, column)
 
-    The pure-Python loader on purpose: the C loader (yaml.CSafeLoader) composes inside
-    libyaml, where no method can be hooked to count depth, values or anchors.
+
+class _StrictComposer:
+    """The limits above, checked while the file is composed from the parser's events.
+
+    Shared by the pure-Python loader and the one on libyaml's parser: the events are the
+    same, so every limit is checked by this same code, in the same order.
     """
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    def _start_limits(self) -> None:
         self._path: list[int | str] = []
         self._depth = 0
         self._nodes = 0
-
-    def check_printable(self, data: str) -> None:
-        # Control and bidi characters pass here so that compose_node can name the field
-        # that holds them; only what the scanner cannot read at all is refused up front.
-        found = _UNREADABLE.search(data)
-        if found:
-            line = data.count("\n", 0, found.start()) + 1
-            column = found.start() - (data.rfind("\n", 0, found.start()) + 1) + 1
-            why = text_problem(found.group()) or (
-                f"contains {character_name(found.group())}, which is not a character")
-            raise ContentRuleError((), why, line, column)
 
     # PyYAML's stubs leave the parser and resolver untyped; these keep mypy --strict quiet.
     def _peek(self) -> Any:
@@ -87,6 +86,9 @@ class StrictLoader(yaml.SafeLoader):
 
     def _next(self) -> Any:
         return cast(Any, self).get_event()
+
+    def _at(self, kind: type[Any]) -> bool:
+        return bool(cast(Any, self).check_event(kind))
 
     def _tag(self, kind: type[Node], value: str | None, implicit: Any) -> str:
         return str(cast(Any, self).resolve(kind, value, implicit))
@@ -140,7 +142,7 @@ class StrictLoader(yaml.SafeLoader):
         start = self._next()
         tag = self._tag(SequenceNode, None, start.implicit)
         node = SequenceNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
-        while not self.check_event(SequenceEndEvent):
+        while not self._at(SequenceEndEvent):
             self._path.append(len(node.value))
             node.value.append(self.compose_node(node, len(node.value)))
             self._path.pop()
@@ -152,7 +154,7 @@ class StrictLoader(yaml.SafeLoader):
         tag = self._tag(MappingNode, None, start.implicit)
         node = MappingNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
         seen: dict[str, int] = {}
-        while not self.check_event(MappingEndEvent):
+        while not self._at(MappingEndEvent):
             key = self.compose_node(node, None)
             name = self._field_name(key, seen)
             self._path.append(name)
@@ -180,17 +182,68 @@ class StrictLoader(yaml.SafeLoader):
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         try:
-            return super().construct_object(node, deep)
+            return cast(Any, super()).construct_object(node, deep)
         except (ValueError, OverflowError) as exc:  # e.g. the date 2021-13-45
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read the value {quote(node.value)}: {clip(str(exc), 120)}",
                 node.start_mark) from None
 
 
-def parse(text: str) -> Any:
-    """The data in ``text``; raises :class:`ContentRuleError` or :class:`yaml.YAMLError`."""
-    loader = StrictLoader(text)
+class StrictLoader(_StrictComposer, yaml.SafeLoader):
+    """yaml.SafeLoader (the pure-Python scanner and parser) with the limits above."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._start_limits()
+
+    def check_printable(self, data: str) -> None:
+        # Control and bidi characters pass here so that compose_node can name the field
+        # that holds them; only what the scanner cannot read at all is refused up front.
+        _unreadable(data)
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+    from yaml.composer import Composer
+    from yaml.constructor import SafeConstructor
+    from yaml.resolver import Resolver
+
+    class StrictCLoader(_StrictComposer, Composer, CParser, SafeConstructor, Resolver):
+        """libyaml's scanner and parser (about 8x faster), composed by the same Python code
+        as :class:`StrictLoader`: libyaml's own composer (yaml.CSafeLoader) cannot be hooked
+        to count depth, values or anchors, its events can. Used for files it parses without
+        an error; libyaml words its errors differently, so for those the pure-Python loader
+        parses again and says what is wrong, the same words every time."""
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+            self._start_limits()
+
+    _C_LOADER: type[StrictCLoader] | None = StrictCLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _C_LOADER = None
+
+
+def _load(loader: Any) -> Any:
     try:
         return loader.get_single_data()
     finally:
         loader.dispose()
+
+
+def parse(text: str) -> Any:
+    """The data in ``text``; raises :class:`ContentRuleError` or :class:`yaml.YAMLError`.
+
+    The same data and the same refusals as the pure-Python :class:`StrictLoader`, faster:
+    libyaml parses, the limits are checked on its events by the same code, and any file
+    libyaml cannot parse is parsed again in Python, which says why in its own words.
+    """
+    if _C_LOADER is not None and not _UNREADABLE.search(text):
+        try:
+            return _load(_C_LOADER(text))
+        except yaml.YAMLError:
+            pass
+    return _load(StrictLoader(text))
