@@ -83,6 +83,17 @@ def _english_unless_asked() -> Iterator[None]:
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_response_cache() -> Iterator[None]:
+    """Each test starts with nothing in the response cache (backcare.site.response_cache):
+    a test that changes settings or content sees its own answers, not an earlier test's."""
+    from backcare.site.response_cache import clear
+
+    clear()
+    yield
+    clear()
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     """The real library under content/: the product, not a stand-in."""

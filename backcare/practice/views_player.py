@@ -7,6 +7,12 @@ language. practice/player.js keeps time and draws the script in the browser: its
 voice, tones and a screen flash, and the session log. The red-flag screen must have been
 completed on this device first.
 
+The page holds nothing of the person's: the session log reads the CSRF token from its
+cookie when it saves. So the safe default's page, for a device with nothing marked as
+hurting, is rendered once per URL and language and then served from memory
+(``response_cache.rendered_once``); a plan's page, or a device's with hurt marks, is
+rendered for it.
+
 With no plan parameters the routine is played as the safe default: less the exercises
 meant only for a known condition, which the page lists with a link to "Fit this to me"
 to include them. With plan parameters (``?floor=0&conditions=disc&minutes=3&skip=...``)
@@ -15,6 +21,7 @@ it is played as ``make_plan`` adapts it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -39,6 +46,7 @@ from backcare.plans import (
 )
 from backcare.practice.device import device_id, ensure_device
 from backcare.practice.painful_marks import hurt_days
+from backcare.site.response_cache import rendered_once
 from backcare.vocabulary.player_words import player_words
 
 
@@ -59,13 +67,13 @@ def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, An
     return info
 
 
-def _timeline_for(request: HttpRequest, library: Library, routine: Routine) -> TimelineOut:
+def _timeline_for(request: HttpRequest, library: Library, routine: Routine,
+                  hurt: dict[str, date]) -> TimelineOut:
     """The routine's safe default timeline, or the person's plan's when plan parameters
     are given.
 
     Raises InputError (bad parameters) or PlanError (no plan can be made).
     """
-    hurt = hurt_days(device_id(request))  # what hurt on this device stays out
     if not asks_for_plan(request.GET.getlist):
         return safe_default_out(library, routine.slug, hurt)
     profile = profile_from_params(profile_params(request.GET.getlist))
@@ -79,9 +87,26 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
     if redirect is not None:
         return redirect
 
+    hurt = hurt_days(device_id(request))  # what hurt on this device stays out
+    if not hurt and not asks_for_plan(request.GET.getlist):
+        # The safe default, untouched by anything of this person's: the same page for every
+        # one who passed the screen, rendered once (the CSRF token is read from its cookie
+        # when a session is saved, so the HTML holds nothing of theirs).
+        response = rendered_once(request, lambda: _page(request, library, routine, hurt))
+    else:
+        response = _page(request, library, routine, hurt)
+    get_token(request)  # the CSRF cookie the player's save reads
+    ensure_device(request, response)  # the session log's device cookie
+    return response
+
+
+def _page(request: HttpRequest, library: Library, routine: Routine,
+          hurt: dict[str, date]) -> HttpResponse:
+    """The player page for this request's plan (or the safe default), or why there is none."""
+    slug = routine.slug
     base = {"routine": routine, "fit_url": _fit_url(slug)}
     try:
-        timeline = _timeline_for(request, library, routine)
+        timeline = _timeline_for(request, library, routine, hurt)
     except InputError as error:
         problems = [{"field": field, "label": FIELD_LABELS.get(field, field), "message": message}
                     for field, message in error.errors.items()]
@@ -96,7 +121,7 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
     data["sessions_url"] = "/api/sessions"
     data["routine_url"] = reverse("routine", args=[slug])
     exercise_count = len({s.exercise for s in timeline.steps})
-    response = render(request, "practice/player.html", {
+    return render(request, "practice/player.html", {
         **base,
         "data": data,
         "timeline": timeline,
@@ -104,11 +129,8 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
         "words": player_words(exercise_count),
         "left_out": [{"name": library.exercises[item.exercise].name, "why": item.why}
                      for item in timeline.left_out],
-        "csrf_token_value": get_token(request),
         "scale": range(0, 11),
     })
-    ensure_device(request, response)  # the session log's device cookie
-    return response
 
 
 def _fit_url(slug: str) -> str:

@@ -63,11 +63,21 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.locale.LocaleMiddleware",  # the language of /es/... pages
     "backcare.site.language.LanguageChoice",  # the API's ?lang=, the first visit's language
+    # Public answers from memory: inside every header-adding middleware above and after the
+    # language is settled (a redirected first visit never reaches it); what it keeps is what
+    # the middleware below finished. See backcare/site/response_cache.py.
+    "backcare.site.response_cache.ResponseCache",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "backcare.site.personal.PersonalResponses",  # private, no-store on per-person answers
 ]
+
+# The response cache's room in memory (0 turns it off) and how long a shared cache may keep
+# an answer whose URL names its language.
+BACKCARE_RESPONSE_CACHE_BYTES = envint("BACKCARE_RESPONSE_CACHE_BYTES", 64 * 1024 * 1024,
+                                       0, 4 * 1024 * 1024 * 1024)
+BACKCARE_RESPONSE_CACHE_MAX_AGE = envint("BACKCARE_RESPONSE_CACHE_MAX_AGE", 300, 0, 31536000)
 
 ROOT_URLCONF = "backcare.site.urls"
 WSGI_APPLICATION = "backcare.site.wsgi.application"

@@ -42,7 +42,7 @@ const ui = {
 };
 
 const cues = new Cues(ui.flash);
-const log = new SessionLog(data.sessions_url, root.dataset.csrf || "", showPending);
+const log = new SessionLog(data.sessions_url, showPending);
 
 // ---------------------------------------------------------------- the clock
 

@@ -7,6 +7,8 @@
 
 export const PENDING_KEY = "backcare.pendingSessions";
 const RETRY_MS = 60_000;
+// Django's CSRF cookie (settings.CSRF_COOKIE_NAME); the player page sets it.
+const CSRF_COOKIE = "csrftoken";
 // Answers that mean "this session is wrong and will never be accepted": do not retry.
 const REJECTED = new Set([400, 409, 413, 422]);
 
@@ -61,15 +63,28 @@ export function newId() {
 }
 
 /**
- * Send one session. Resolves to "saved", "rejected" (the server will never take it),
- * or "later" (offline, server down or busy: it stays in the waiting list).
+ * The CSRF token, read from its cookie at the moment of sending, not from the page: the
+ * player page is the same HTML for everyone (kept rendered in the server's memory), and a
+ * session waiting from an earlier visit is sent with today's token.
  */
-async function post(url, csrf, session) {
+export function csrfToken(cookies = document.cookie) {
+  for (const part of cookies.split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join("="));
+  }
+  return "";
+}
+
+/**
+ * Send one session. Resolves to "saved", "rejected" (the server will never take it),
+ * or "later" (offline, server down or busy, or no token yet: it stays in the waiting list).
+ */
+async function post(url, session) {
   let response;
   try {
     response = await fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
       body: JSON.stringify(session),
       credentials: "same-origin",
     });
@@ -82,9 +97,8 @@ async function post(url, csrf, session) {
 }
 
 export class SessionLog {
-  constructor(url, csrf, onChange) {
+  constructor(url, onChange) {
     this.url = url;
-    this.csrf = csrf;
     this.onChange = onChange || (() => {});
     this.sending = null;
     this.timer = null;
@@ -107,7 +121,7 @@ export class SessionLog {
     this.sending = (async () => {
       const outcomes = new Map();
       for (const session of readPending()) {
-        const outcome = await post(this.url, this.csrf, session);
+        const outcome = await post(this.url, session);
         outcomes.set(session.id, outcome);
         if (outcome !== "later") forgetSent(session);
         if (outcome === "later") break;  // the server is away: try the rest next time
