@@ -40,7 +40,7 @@ import hashlib
 import importlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Generic, TypeVar
@@ -53,6 +53,7 @@ from django.utils import translation
 from django.utils.cache import has_vary_header, patch_vary_headers
 
 from backcare.site.personal import ATTRIBUTE as PERSONAL
+from backcare.site.recording_cookies import RecordingCookies
 
 #: Paths this cache leaves alone: static files (WhiteNoise answers them before it).
 BYPASS = ("/static/",)
@@ -76,48 +77,6 @@ def _brotli() -> ModuleType | None:
 
 
 BROTLI = _brotli()
-
-
-class RecordingCookies(dict[str, str]):
-    """The request's cookies, remembering which ones the code that answers it looks at."""
-
-    def __init__(self, cookies: dict[str, str]) -> None:
-        super().__init__(cookies)
-        self.consulted: set[str] = set()
-        self.everything = False
-
-    def __getitem__(self, key: str) -> str:
-        self.consulted.add(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        self.consulted.add(key)
-        return super().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        if isinstance(key, str):
-            self.consulted.add(key)
-        return super().__contains__(key)
-
-    def __iter__(self) -> Iterator[str]:
-        self.everything = True
-        return super().__iter__()
-
-    def keys(self) -> KeysView[str]:  # type: ignore[override]
-        self.everything = True
-        return super().keys()
-
-    def values(self) -> ValuesView[str]:  # type: ignore[override]
-        self.everything = True
-        return super().values()
-
-    def items(self) -> ItemsView[str, str]:  # type: ignore[override]
-        self.everything = True
-        return super().items()
-
-    def copy(self) -> dict[str, str]:
-        self.everything = True
-        return dict(super().items())
 
 
 @dataclass(frozen=True)
