@@ -23,7 +23,9 @@ check-content: setup
 migrate: setup
 	$(PY) manage.py migrate --noinput
 
-run: check-content migrate
+# `backcare serve` itself checks the content (refusing broken content), migrates and serves,
+# reading the library once; `make check-content` is the full check (every demo figure drawn).
+run: setup
 	PORT=$(PORT) $(VENV)/bin/backcare serve
 
 typecheck: setup

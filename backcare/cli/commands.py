@@ -20,12 +20,11 @@ from backcare.content.figure_verdicts import FigureVerdicts, default_var_dir
 from backcare.content.loader import collect_problems
 from backcare.content.paths import default_content_dir
 from backcare.content.plain_text import for_terminal
-from backcare.export import exercise_out, routine_detail
 from backcare.vocabulary import current, ngettext
 from backcare.vocabulary import gettext as _
 
 
-def _report_problems(root: Path, problems: list[ContentProblem]) -> None:
+def report_problems(root: Path, problems: list[ContentProblem]) -> None:
     """Each problem on its own line; ContentProblem has already escaped what it quotes."""
     err = stderr()
     count = ngettext("{count} problem", "{count} problems", len(problems)).format(
@@ -49,7 +48,7 @@ def _library() -> Library:
     root = default_content_dir()
     library, problems = collect_problems(root, verdicts=FigureVerdicts(default_var_dir()))
     if problems or library is None:
-        _report_problems(root, problems)
+        report_problems(root, problems)
         raise CliError(_("The content has problems; fix them and run "
                          "`backcare check-content`."))
     library = library.in_language(current())
@@ -69,7 +68,7 @@ def check_content(args: argparse.Namespace) -> int:
     verdicts = FigureVerdicts(default_var_dir(), recheck=True)
     library, problems = collect_problems(root, verdicts=verdicts)
     if problems or library is None:
-        _report_problems(root, problems)
+        report_problems(root, problems)
         return 1
     counts = {
         "exercises": ngettext("{count} exercise", "{count} exercises",
@@ -135,28 +134,30 @@ def show(args: argparse.Namespace) -> int:
         message = _("No routine or exercise called {slug}. Try `backcare routines`.").format(
             slug=repr(args.slug))
         raise CliError(with_suggestions(message, _suggestions(library, slug)), code=2)
-    if routine is not None:
-        if args.json:
+    if args.json:  # the API's shapes, imported only for JSON
+        from backcare.export import exercise_out, routine_detail
+
+        if routine is not None:
             print_json(routine_detail(library, routine).model_dump(mode="json"))
-        else:
-            render.print_routine(stdout(), library, routine)
-    elif exercise is not None:
-        if args.json:
+        elif exercise is not None:
             print_json(exercise_out(library, exercise).model_dump(mode="json"))
-        else:
-            render.print_exercise(stdout(), library, exercise)
+    elif routine is not None:
+        render.print_routine(stdout(), library, routine)
+    elif exercise is not None:
+        render.print_exercise(stdout(), library, exercise)
     return 0
 
 
 def serve(args: argparse.Namespace) -> int:
     port = serving.resolve_port(args.port)
-    root = default_content_dir()
-    problems = collect_problems(root, verdicts=FigureVerdicts(default_var_dir()))[1]
+    serving.start_django()
+    root, problems = serving.content_problems()  # the one read of the content
     if problems:
-        _report_problems(root, problems)
+        report_problems(root, list(problems))
         raise CliError(_("Not serving: fix the content first (`backcare check-content`)."))
     serving.migrate()
     stdout().print(_("Serving backcare at {address}").format(
         address=f"http://{serving.bind_address(args.host, port)}/"), markup=False)
-    serving.exec_server(serving.gunicorn_argv(args.host, port, args.workers))
-    return 0  # only reached when exec_server is replaced in tests
+    serving.run_gunicorn(serving.gunicorn_options(args.host, port, args.workers, args.threads,
+                                                  args.access_log))
+    return 0  # gunicorn's master leaves by SystemExit; reached only when it is replaced in tests

@@ -3,33 +3,78 @@
 Every command speaks the language ``--lang`` names (before or after the sub-command), else
 ``BACKCARE_LANG``, else English (:mod:`backcare.cli.language`): its help, its messages,
 its labels and the content's own texts.
+
+The sub-commands that live in modules of their own (:data:`COMMAND_MODULES`) are imported
+only when they are the command asked for, or when every command is listed (``--help``, a
+name backcare does not know): ``backcare show`` never imports the player or the planner's
+web shapes, and no command imports ReportLab or Django until it needs them.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
-from backcare.cli import (
-    backup_command,
-    commands,
-    condition_options,
-    plan_command,
-    play_command,
-    worksheet_command,
-)
+from backcare.cli import commands
 from backcare.cli.console import PROG, CliError, stderr
 from backcare.cli.language import add_language_option, argparse_in_language, requested_language
-from backcare.cli.serve import port_number, worker_count
+from backcare.cli.serve import (
+    DEFAULT_THREADS,
+    DEFAULT_WORKERS,
+    port_number,
+    thread_count,
+    worker_count,
+)
 from backcare.cli.session_log import include_again_command
 from backcare.vocabulary import gettext as _
 from backcare.vocabulary import use
 
+#: Each sub-command defined in a module of its own, with that module (whose ``register``
+#: adds it), in the order ``backcare --help`` lists them.
+COMMAND_MODULES = {
+    "conditions": "backcare.cli.condition_options",
+    "plan": "backcare.cli.plan_command",
+    "play": "backcare.cli.play_command",
+    "worksheet": "backcare.cli.worksheet_command",
+    "backup": "backcare.cli.backup_command",
+    "restore": "backcare.cli.backup_command",
+    "export-static": "backcare.cli.export_command",
+}
+#: The sub-commands defined here.
+BUILT_IN = ("check-content", "routines", "show", "serve", "include-again")
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser, its help said in the language in force."""
+
+def named_command(words: Sequence[str]) -> str | None:
+    """The sub-command ``words`` name, read as argparse reads them (the first word that is
+    not an option, after the top-level ``--lang LANG``); None when an option comes first
+    (``-h``) or there is no such word."""
+    after_lang = False
+    for word in words:
+        if after_lang:
+            after_lang = False
+        elif word == "--lang":
+            after_lang = True
+        elif not word.startswith("--lang="):
+            return None if word.startswith("-") else word
+    return None
+
+
+def _modules_for(command: str | None) -> list[str]:
+    """The command modules the parser needs: the named command's alone, none for a command
+    defined here, every one when the command is not known (or not named)."""
+    if command in COMMAND_MODULES:
+        return [COMMAND_MODULES[command]]
+    if command in BUILT_IN:
+        return []
+    return list(dict.fromkeys(COMMAND_MODULES.values()))
+
+
+def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help said in the language in force: every sub-command, or (given
+    the command ``wanted``, as :func:`named_command` reads it) what that command needs."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=_("Back-pain routines you can follow at home. General education, not "
@@ -53,20 +98,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     p.set_defaults(run=commands.show)
 
-    p = sub.add_parser("serve", help=_("migrate, check the content and serve the web app"))
+    p = sub.add_parser(
+        "serve", help=_("migrate, check the content and serve the web app"),
+        description=_("Check the content, apply migrations, then serve the site with gunicorn: "
+                      "the library is loaded once, before the worker processes start, and each "
+                      "worker answers with several threads, keeping connections open between "
+                      "a browser's requests."))
     p.add_argument("--port", type=port_number, default=None,
                    help=_("port (default: $PORT or 8000)"))
     p.add_argument("--host", default="127.0.0.1",
                    help=_("address to listen on (default 127.0.0.1)"))
-    p.add_argument("--workers", type=worker_count, default=2,
-                   help=_("worker processes (default 2)"))
+    p.add_argument("--workers", type=worker_count, default=DEFAULT_WORKERS,
+                   help=_("worker processes, 1 to 64 (default {count})").format(
+                       count=DEFAULT_WORKERS))
+    p.add_argument("--threads", type=thread_count, default=DEFAULT_THREADS,
+                   help=_("threads in each worker process, 1 to 64 (default {count})").format(
+                       count=DEFAULT_THREADS))
+    p.add_argument("--access-log", action="store_true",
+                   help=_("write a line for every request to standard output (default: off)"))
     p.set_defaults(run=commands.serve)
 
-    condition_options.register(sub)
-    plan_command.register(sub)
-    play_command.register(sub)
-    worksheet_command.register(sub)
-    backup_command.register(sub)
+    for module in _modules_for(wanted):
+        importlib.import_module(module).register(sub)
 
     p = sub.add_parser("include-again",
                        help=_("put an exercise that hurt in `backcare play` back into your "
@@ -75,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=include_again_command)
 
     for command in sub.choices.values():
-        add_language_option(command, top=False)
+        if "--lang" not in command._option_string_actions:  # export-static has its own
+            add_language_option(command, top=False)
         # `--lan xx` must not pass for `--lang xx`: the language is read before parsing.
         command.allow_abbrev = False
     parser.allow_abbrev = False
@@ -112,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say_error(exc.message)
         return exc.code
     with use(language), argparse_in_language():
-        args = build_parser().parse_args(words)
+        args = build_parser(named_command(words)).parse_args(words)
         return _run(args)
 
 

@@ -25,7 +25,6 @@ from backcare.content import Library
 from backcare.content.plain_text import for_terminal
 from backcare.content.schema import Dose, Exercise, Routine
 from backcare.content.wording import dose_text, format_duration
-from backcare.export import routine_seconds
 from backcare.plans import PlanError, safe_default_plan
 from backcare.plans.condition_rules import conditions_touching
 from backcare.vocabulary import gettext as _
@@ -38,6 +37,8 @@ LIST_SEPARATOR = ", "
 def script_seconds(library: Library, slug: str) -> int:
     """How long the routine takes: its play script's ``total_seconds``, as played for
     someone who has told us nothing (``backcare play``, ``GET /api/timeline``)."""
+    from backcare.export import routine_seconds  # the API's shapes: only when timing a routine
+
     return routine_seconds(library, slug)
 
 

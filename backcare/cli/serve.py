@@ -1,15 +1,33 @@
-"""``backcare serve``: check the content, migrate, then hand the process over to gunicorn."""
+"""``backcare serve``: set the site up, check the content, migrate, then serve with gunicorn.
+
+All in one process, which becomes gunicorn's master: the content is read once (the site's
+own library, which the refusal of broken content also reads), and gunicorn preloads the
+site there before it forks the workers, which inherit it. The workers run gunicorn's
+threaded worker (``gthread``) with keep-alive, so a browser's requests share a connection.
+Each request is a line in an access log only with ``--access-log``.
+
+Run gunicorn directly the same way: ``gunicorn backcare.site.wsgi:application --preload
+--worker-class gthread --threads 8 --keep-alive 5`` (wsgi.py refuses broken content too).
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from pathlib import Path
 
-from backcare.cli.console import CliError
+from backcare.cli.console import PROG, CliError
+from backcare.content import ContentProblem
 from backcare.vocabulary import gettext as _
 
 DEFAULT_PORT = 8000
+DEFAULT_WORKERS = 2
+DEFAULT_THREADS = 8
+#: Seconds an idle keep-alive connection is held open for the browser's next request.
+KEEP_ALIVE_SECONDS = 5
+#: The most --workers and --threads each take.
+MOST = 64
 SETTINGS = "backcare.site.settings"
 
 
@@ -26,17 +44,30 @@ def port_number(raw: str) -> int:
     return port
 
 
-def worker_count(raw: str) -> int:
-    """argparse type for --workers."""
+def _whole_number(raw: str) -> int:
     try:
-        workers = int(raw)
+        return int(raw)
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("{value} is not a whole number").format(value=repr(raw))) from None
-    if not 1 <= workers <= 64:
+
+
+def worker_count(raw: str) -> int:
+    """argparse type for --workers."""
+    workers = _whole_number(raw)
+    if not 1 <= workers <= MOST:
         raise argparse.ArgumentTypeError(
             _("{count} workers: use 1 to 64").format(count=workers))
     return workers
+
+
+def thread_count(raw: str) -> int:
+    """argparse type for --threads."""
+    threads = _whole_number(raw)
+    if not 1 <= threads <= MOST:
+        raise argparse.ArgumentTypeError(
+            _("{count} threads: use 1 to 64").format(count=threads))
+    return threads
 
 
 def resolve_port(given: int | None) -> int:
@@ -60,31 +91,79 @@ def bind_address(host: str, port: int) -> str:
     return f"{host}:{port}"
 
 
-def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
-    return [
-        sys.executable, "-m", "gunicorn", "backcare.site.wsgi:application",
-        "--bind", bind_address(host, port),
-        "--workers", str(workers),
-        "--access-logfile", "-",
-    ]
+def gunicorn_options(host: str, port: int, workers: int = DEFAULT_WORKERS,
+                     threads: int = DEFAULT_THREADS, access_log: bool = False) -> dict[str, object]:
+    """gunicorn's settings for ``backcare serve`` (the names of gunicorn's own settings)."""
+    return {
+        "bind": [bind_address(host, port)],
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "keepalive": KEEP_ALIVE_SECONDS,
+        "preload_app": True,  # the site and its library load once, before the fork
+        "accesslog": "-" if access_log else None,  # gunicorn logs no requests unless told
+    }
 
 
-def migrate() -> None:
-    """Set Django up with the site's settings and apply migrations, without questions."""
+def _prepare_problem(exc: Exception) -> CliError:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return CliError(_("Could not prepare the site ({kind}): {message}").format(
+        kind=type(exc).__name__, message=message))
+
+
+def start_django() -> None:
+    """Set Django up with the site's settings (a refused setting is one line, exit 1)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
     try:
         import django
+        from django.apps import apps
+
+        if not apps.ready:
+            django.setup()
+    except Exception as exc:  # settings problems: one line each
+        raise _prepare_problem(exc) from None
+
+
+def content_problems() -> tuple[Path, tuple[ContentProblem, ...]]:
+    """The content folder and its problems, read through the site's own loaded library:
+    the one read of this process, which the site then serves (nothing when it has none)."""
+    from django.conf import settings
+
+    from backcare.catalogue.library import library_or_problems
+
+    return Path(settings.BACKCARE_CONTENT_DIR), library_or_problems()[1]
+
+
+def migrate() -> None:
+    """Apply migrations without questions, then close the database connections, so the
+    worker processes forked later never share one."""
+    try:
         from django.core.management import call_command
+        from django.db import connections
 
-        django.setup()
         call_command("migrate", interactive=False, verbosity=0)
-    except Exception as exc:  # settings, database or system-check problems: one line each
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        raise CliError(_("Could not prepare the site ({kind}): {message}").format(
-            kind=type(exc).__name__, message=message)) from None
+        connections.close_all()
+    except Exception as exc:  # database or migration problems: one line each
+        raise _prepare_problem(exc) from None
 
 
-def exec_server(argv: list[str]) -> None:
+def run_gunicorn(options: dict[str, object]) -> None:
+    """Serve with gunicorn inside this process, which becomes its master: the site this
+    process already set up (and its library) is what the forked workers inherit, with no
+    second interpreter to start and no second read of the content. Returns only if
+    gunicorn does."""
+    from gunicorn.app.base import BaseApplication
+
+    class Site(BaseApplication):  # type: ignore[misc]  # (gunicorn has no type hints)
+        def load_config(self) -> None:
+            for name, value in options.items():
+                self.cfg.set(name, value)
+
+        def load(self) -> object:
+            from backcare.site.wsgi import application
+
+            return application
+
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execv(argv[0], argv)  # noqa: S606  (our own argv: this interpreter running gunicorn)
+    Site(prog=PROG).run()

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from backcare.content.paths import PROJECT_ROOT, default_content_dir
+from backcare.site.database import database_settings
 from backcare.site.env import (
     envbool,
     envchoice,
@@ -79,6 +79,10 @@ BACKCARE_RESPONSE_CACHE_BYTES = envint("BACKCARE_RESPONSE_CACHE_BYTES", 64 * 102
                                        0, 4 * 1024 * 1024 * 1024)
 BACKCARE_RESPONSE_CACHE_MAX_AGE = envint("BACKCARE_RESPONSE_CACHE_MAX_AGE", 300, 0, 31536000)
 
+# The first worksheet request of a process prebuilds every routine's sheet, in each language
+# and paper size, in a background thread (backcare/printouts/prebuilding.py).
+BACKCARE_PREBUILD_WORKSHEETS = envbool("BACKCARE_PREBUILD_WORKSHEETS", True)
+
 ROOT_URLCONF = "backcare.site.urls"
 WSGI_APPLICATION = "backcare.site.wsgi.application"
 
@@ -98,12 +102,9 @@ TEMPLATES = [
 ]
 
 DEFAULT_SQLITE = VAR_DIR / "backcare.sqlite3"
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DEFAULT_SQLITE}",
-        conn_max_age=envint("DB_CONN_MAX_AGE", 60, 0, 3600),
-    )
-}
+# SQLite in WAL mode with a busy timeout; PostgreSQL's connections kept and health-checked
+# (backcare.site.database).
+DATABASES = {"default": database_settings(DEFAULT_SQLITE, envint("DB_CONN_MAX_AGE", 60, 0, 3600))}
 if (DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
         and Path(str(DATABASES["default"]["NAME"])) == DEFAULT_SQLITE):
     # sqlite3 would create the file with the umask's permissions (0644 as a rule), readable by

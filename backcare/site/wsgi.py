@@ -1,4 +1,8 @@
-"""WSGI entry point. Refuses to serve a broken library: the problems are printed, not a traceback."""
+"""WSGI entry point. Refuses to serve a broken library: the problems are printed, not a traceback.
+
+Importing it loads the library and every view once; under gunicorn's ``--preload`` (how
+``backcare serve`` runs it) that happens in the master, and the workers inherit both.
+"""
 
 from __future__ import annotations
 
@@ -24,3 +28,10 @@ if _problems:
     sys.stderr.writelines(f"  - {p}\n" for p in _problems)
     sys.stderr.flush()
     raise SystemExit(3)
+
+# Every view, the URL conf and the API's schemas, imported now: under gunicorn's --preload
+# (as `backcare serve` runs it) that is once, in the master, and each worker it forks answers
+# its first request without importing them again.
+from django.urls import get_resolver  # noqa: E402
+
+get_resolver().url_patterns  # noqa: B018  (the property imports the URL conf)

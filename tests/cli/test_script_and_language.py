@@ -38,7 +38,7 @@ def script_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, obj
     code, out, err = run(capsys, "play", *argv, "--script", "--json")
     assert code == 0, err
     body = json.loads(out)
-    assert set(body) == {"routine", "total_seconds", "phases"}
+    assert set(body) == {"routine", "total_seconds", "language", "phases"}
     return body
 
 

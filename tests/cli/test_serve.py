@@ -1,36 +1,83 @@
-"""`backcare serve`: port handling, the content check first, and the gunicorn hand-over."""
+"""`backcare serve`: port handling, --workers/--threads/--access-log, the content check first,
+and gunicorn's settings (threaded workers, keep-alive, the site preloaded once)."""
 
 from __future__ import annotations
 
+import os
+import socket
+import sqlite3
+import subprocess
 import sys
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 
 from backcare.cli import serve as serving
 from backcare.cli.main import main
 
+from .conftest import ROOT
+
 
 @pytest.fixture
-def no_exec(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
-    """Record what serve would do instead of migrating a real database and exec'ing."""
+def no_server(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Record what serve would do instead of migrating a real database and serving."""
     seen: dict[str, object] = {}
     monkeypatch.setattr(serving, "migrate", lambda: seen.setdefault("migrated", True))
-    monkeypatch.setattr(serving, "exec_server", lambda argv: seen.setdefault("argv", argv))
+    monkeypatch.setattr(serving, "run_gunicorn",
+                        lambda options: seen.setdefault("options", options))
     return seen
 
 
-def test_serve_migrates_then_runs_gunicorn(capsys, monkeypatch, no_exec) -> None:
+def test_serve_migrates_then_runs_gunicorn(capsys, monkeypatch, no_server) -> None:
     monkeypatch.setenv("PORT", "9123")
-    assert main(["serve", "--workers", "3"]) == 0
+    assert main(["serve", "--workers", "3", "--threads", "4"]) == 0
     assert "Serving backcare at http://127.0.0.1:9123/" in capsys.readouterr().out
-    assert no_exec["migrated"] is True
-    argv = no_exec["argv"]
-    assert argv[:4] == [sys.executable, "-m", "gunicorn", "backcare.site.wsgi:application"]
-    assert argv[argv.index("--bind") + 1] == "127.0.0.1:9123"
-    assert argv[argv.index("--workers") + 1] == "3"
+    assert no_server["migrated"] is True
+    assert no_server["options"] == {
+        "bind": ["127.0.0.1:9123"], "workers": 3, "threads": 4, "worker_class": "gthread",
+        "keepalive": 5, "preload_app": True, "accesslog": None,
+    }
 
 
-def test_port_option_beats_env_and_default_is_8000(capsys, monkeypatch, no_exec) -> None:
+def test_defaults_and_the_access_log_flag(monkeypatch, no_server) -> None:
+    monkeypatch.delenv("PORT", raising=False)
+    main(["serve"])
+    options = no_server["options"]
+    assert isinstance(options, dict)
+    assert (options["workers"], options["threads"], options["accesslog"]) == (2, 8, None)
+    no_server.clear()
+    main(["serve", "--access-log"])
+    options = no_server["options"]
+    assert isinstance(options, dict)
+    assert options["accesslog"] == "-"  # one line a request, on standard output
+
+
+def test_help_states_the_defaults(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "worker processes, 1 to 64 (default 2)" in out
+    assert "threads in each worker process, 1 to 64 (default 8)" in out
+    assert "--access-log" in out and "(default: off)" in out
+
+
+@pytest.mark.parametrize(("option", "bad", "said"), [
+    ("--threads", "0", "0 threads: use 1 to 64"),
+    ("--threads", "65", "65 threads: use 1 to 64"),
+    ("--threads", "many", "'many' is not a whole number"),
+    ("--workers", "0", "0 workers: use 1 to 64"),
+])
+def test_bad_workers_or_threads_is_a_clear_exit_2(capsys, no_server, option, bad, said) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", option, bad])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err and option in err and "Traceback" not in err
+    assert no_server == {}
+
+
+def test_port_option_beats_env_and_default_is_8000(capsys, monkeypatch, no_server) -> None:
     monkeypatch.setenv("PORT", "9123")
     main(["serve", "--port", "9999", "--host", "0.0.0.0"])
     assert "http://0.0.0.0:9999/" in capsys.readouterr().out
@@ -40,12 +87,12 @@ def test_port_option_beats_env_and_default_is_8000(capsys, monkeypatch, no_exec)
 
 
 @pytest.mark.parametrize("bad", ["eighty", "0", "70000", "-1"])
-def test_bad_port_env_is_a_clear_exit_2(capsys, monkeypatch, no_exec, bad) -> None:
+def test_bad_port_env_is_a_clear_exit_2(capsys, monkeypatch, no_server, bad) -> None:
     monkeypatch.setenv("PORT", bad)
     assert main(["serve"]) == 2
     err = capsys.readouterr().err
     assert f"$PORT is '{bad}'" in err and "Traceback" not in err
-    assert "argv" not in no_exec
+    assert "options" not in no_server
 
 
 def test_bad_port_option_is_an_argparse_error(capsys) -> None:
@@ -55,11 +102,27 @@ def test_bad_port_option_is_an_argparse_error(capsys) -> None:
     assert "not a port number" in capsys.readouterr().err
 
 
-def test_broken_content_stops_serve_before_migrating(capsys, monkeypatch, mini_copy,
-                                                     no_exec) -> None:
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_broken_content_stops_serve_before_migrating(mini_copy: Path, tmp_path: Path) -> None:
+    """The real program: the site's one read of the content finds the problem, names it,
+    and nothing is migrated or served."""
     (mini_copy / "routines" / "floor-routine.yaml").write_text("slug: [", encoding="utf-8")
-    monkeypatch.setenv("BACKCARE_CONTENT_DIR", str(mini_copy))
-    assert main(["serve"]) == 1
-    err = capsys.readouterr().err
-    assert "routines/floor-routine.yaml" in err and "not valid YAML" in err
-    assert no_exec == {}
+    var = tmp_path / "var"
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PORT"}}
+    env.update(BACKCARE_CONTENT_DIR=str(mini_copy), BACKCARE_VAR_DIR=str(var))
+    result = subprocess.run(
+        [sys.executable, "-m", "backcare.cli.main", "serve", "--port", str(_free_port())],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "routines/floor-routine.yaml" in result.stderr and "not valid YAML" in result.stderr
+    assert "Not serving" in result.stderr and "Traceback" not in result.stderr
+    assert "Serving backcare" not in result.stdout
+    database = var / "backcare.sqlite3"
+    if database.exists():  # the settings make it, empty and private, before anything else
+        with closing(sqlite3.connect(database)) as connection:
+            assert connection.execute("SELECT name FROM sqlite_master").fetchall() == []

@@ -39,7 +39,7 @@ def test_libyaml_is_used_and_reads_every_file_as_the_python_loader_does() -> Non
         assert strict_yaml._load(strict_yaml._C_LOADER(text)) == _python_parse(text), path
 
 
-@pytest.mark.parametrize("text, words", [
+@pytest.mark.parametrize(("text", "words"), [
     ("a: &x 1\nb: *x\n", "anchor"),
     ("a: 1\na: 2\n", "twice"),
     ("a: !!python/object:os.system 1\n", "tag"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client
 
@@ -22,6 +23,9 @@ def _wsgi(path: str, **headers: str) -> tuple[str, str | None]:
     return str(seen["status"]), dict(seen["headers"]).get("Location")  # type: ignore[call-overload]
 
 
+# A raw WSGI request starts and ends Django's request cycle, which looks at the database
+# connection an earlier test may have left open: so it is allowed the test database.
+@pytest.mark.django_db
 def test_a_first_visit_is_sent_to_its_language_but_never_off_the_site() -> None:
     assert _wsgi("/back-pain/", HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9") == (
         "302 Found", "/es/back-pain/")

@@ -49,7 +49,10 @@ def test_migrate_makes_a_private_var_and_database(tmp_path: Path) -> None:
     with closing(sqlite3.connect(database)) as connection:  # migrate really wrote to it
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert "practice_practicesession" in tables
-    assert sorted(p.name for p in var.iterdir()) == ["backcare.sqlite3", "secret-key"]
+    # the figures' verdict (backcare.content.figure_verdicts) is private like the rest
+    assert mode(var / "figures-checked") == 0o600
+    assert sorted(p.name for p in var.iterdir()) == [
+        "backcare.sqlite3", "figures-checked", "secret-key"]
 
 
 def test_the_database_journals_follow_the_database_file(tmp_path: Path) -> None:
