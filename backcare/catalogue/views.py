@@ -20,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from backcare.catalogue.library import get_library
+from backcare.catalogue.paging import NoSuchPage, no_such_page, pager
 from backcare.catalogue.views_demos import DemoCard, demo_card
 from backcare.catalogue.views_finder import exercise_finder
 from backcare.content import Library
@@ -31,6 +32,11 @@ from backcare.plans.plan import LeftOut
 from backcare.plans.plan import left_out as left_out_of
 from backcare.timeline import Dosed
 from backcare.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+
+#: A condition page lists this many routines a page (the content may name up to 100).
+ROUTINES_PER_PAGE = 10
+#: A routine's summary on a condition page names this many of its first exercises.
+FIRST_EXERCISES = 3
 
 __all__ = [
     "home", "condition", "routine", "exercise", "exercise_finder", "disclaimer",
@@ -60,6 +66,22 @@ class RoutineCard:
     @property
     def left_out_slugs(self) -> frozenset[str]:
         return frozenset(item.exercise for item in self.left_out)
+
+    @property
+    def first(self) -> tuple[Dosed, ...]:
+        """The first exercises, as a condition page's summary names them."""
+        return self.dosed[:FIRST_EXERCISES]
+
+    @property
+    def more_count(self) -> int:
+        """How many exercises come after :attr:`first`."""
+        return max(0, len(self.dosed) - FIRST_EXERCISES)
+
+    @property
+    def left_out_later(self) -> int:
+        """How many of the exercises after :attr:`first` the safe default leaves out."""
+        return sum(1 for item in self.dosed[FIRST_EXERCISES:]
+                   if item.exercise.slug in self.left_out_slugs)
 
     @property
     def follow_along_count(self) -> int:
@@ -127,12 +149,20 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def condition(request: HttpRequest, slug: str) -> HttpResponse:
+    """The condition's routines, ROUTINES_PER_PAGE a page, each as a summary: its time,
+    how many exercises "Follow along" plays, its first few exercises and a link to it."""
     library = get_library()
     found = library.conditions.get(slug)
     if found is None:
         raise Http404(f"no condition {slug!r}")
-    cards = [_card(library, library.routines[s]) for s in found.routines]
-    return render(request, "catalogue/condition.html", {"condition": found, "cards": cards})
+    try:
+        page = pager(request, len(found.routines), ROUTINES_PER_PAGE)
+    except NoSuchPage as error:
+        return no_such_page(request, error)
+    cards = [_card(library, library.routines[s]) for s in found.routines[page.start:page.stop]]
+    return render(request, "catalogue/condition.html", {
+        "condition": found, "cards": cards, "pager": page,
+    })
 
 
 def routine(request: HttpRequest, slug: str) -> HttpResponse:

@@ -2,7 +2,9 @@
 
 Parameters: ``position``, ``no_floor`` (``1``), ``body_area``, ``kind``, ``equipment``
 (a piece of equipment, or ``none``) and ``q`` (free text). An unknown value is answered
-with a 400 page that names the parameter and the values it accepts.
+with a 400 page that names the parameter and the values it accepts. The results come
+RESULTS_PER_PAGE a page (``page``, see :mod:`backcare.catalogue.paging`); the links to the
+other pages keep the filters. Every page is the same for everyone: public and cacheable.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from django.shortcuts import render
 
 from backcare.catalogue import labels
 from backcare.catalogue.library import get_library
+from backcare.catalogue.paging import NoSuchPage, no_such_page, pager
 from backcare.content import ExerciseFilter
 from backcare.vocabulary import Labels, gettext_noop
 
 MAX_QUERY_LENGTH = 100
+#: Exercises listed on one page of results.
+RESULTS_PER_PAGE = 50
 
 #: parameter -> (allowed value -> label); "" (not set) is always allowed.
 CHOICES: dict[str, Mapping[str, str]] = {
@@ -79,10 +84,17 @@ def exercise_finder(request: HttpRequest) -> HttpResponse:
         text=chosen["q"],
     )
     results = get_library().find_exercises(query)
+    keep = [(name, value) for name, value in chosen.items() if value]
+    try:
+        page = pager(request, len(results), RESULTS_PER_PAGE, keep)
+    except NoSuchPage as error:
+        return no_such_page(request, error, keep, nav="finder")
     return render(request, "catalogue/finder.html", {
         "nav": "finder",
         "chosen": chosen,
         "filtered": any(chosen.values()),
         "choices": CHOICES,
-        "results": results,
+        "count": len(results),
+        "results": results[page.start:page.stop],
+        "pager": page,
     })

@@ -18,6 +18,18 @@ def _dosed(exercises: Mapping[str, Exercise], routine: Routine) -> tuple[Dosed, 
     )
 
 
+def _routines_by_exercise(exercises: Mapping[str, Exercise],
+                          routines: Mapping[str, Routine]) -> dict[str, tuple[str, ...]]:
+    """Each exercise's routines, in the routines' order: one pass over every routine item
+    (not a scan of every routine for each exercise, which grows with their product)."""
+    found: dict[str, dict[str, None]] = {slug: {} for slug in exercises}
+    for slug, routine in routines.items():
+        for item in routine.items:
+            if item.exercise in found:
+                found[item.exercise][slug] = None
+    return {exercise: tuple(slugs) for exercise, slugs in found.items()}
+
+
 @dataclass(frozen=True)
 class ExerciseFilter:
     """What the finder asks for; an empty field matches everything."""
@@ -65,6 +77,8 @@ class Library:
     language: str = "en"
     #: The same library in each other language with a translations folder.
     translations: Mapping[str, Library] = field(default_factory=dict, repr=False)
+    #: Every exercise's slug in the finder's order (by name), sorted once.
+    _by_name: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def build(
@@ -83,10 +97,6 @@ class Library:
             slug: build_timeline(_dosed(exercises, routine), routine.transition_seconds)
             for slug, routine in routines.items()
         }
-        used_by = {
-            ex: tuple(s for s, r in routines.items() if any(i.exercise == ex for i in r.items))
-            for ex in exercises
-        }
         return cls(
             site=site,
             exercises=MappingProxyType(dict(exercises)),
@@ -94,10 +104,11 @@ class Library:
             conditions=MappingProxyType(dict(conditions)),
             rules=rules,
             _timelines=MappingProxyType(timelines),
-            _used_by=MappingProxyType(used_by),
+            _used_by=MappingProxyType(_routines_by_exercise(exercises, routines)),
             content_hash=content_hash,
             language=language,
             translations=MappingProxyType(dict(translations or {})),
+            _by_name=tuple(sorted(exercises, key=lambda slug: exercises[slug].name.lower())),
         )
 
     def in_language(self, language: str) -> Library:
@@ -121,7 +132,6 @@ class Library:
         return tuple(self.routines[s] for s in self._used_by.get(exercise_slug, ()))
 
     def find_exercises(self, query: ExerciseFilter) -> tuple[Exercise, ...]:
-        return tuple(
-            ex for ex in sorted(self.exercises.values(), key=lambda e: e.name.lower())
-            if query.matches(ex)
-        )
+        """The exercises ``query`` matches, by name."""
+        return tuple(ex for ex in map(self.exercises.__getitem__, self._by_name)
+                     if query.matches(ex))

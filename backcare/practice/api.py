@@ -8,7 +8,8 @@
 - ``POST /api/sessions`` saves one finished (or stopped) session. The client makes the
   id, so a retry of the same save returns the row already saved (200) and never makes a
   second one; the same id from another device is refused (409).
-- ``GET /api/sessions`` lists this device's sessions, newest first.
+- ``GET /api/sessions`` lists this device's sessions, newest first, a page at a time
+  (``limit``, ``offset``; ``X-Total-Count`` and ``Link`` headers say what else there is).
 - ``DELETE /api/sessions/<id>`` deletes one of them; ``DELETE /api/device`` deletes every
   session of this device and forgets the device.
 
@@ -301,18 +302,65 @@ def save_session(request: HttpRequest, response: HttpResponse,
     return Status(201 if created else 200, session_out(row))
 
 
+#: The most sessions one GET /api/sessions answers with, and the default.
+SESSIONS_MAX_LIMIT, SESSIONS_DEFAULT_LIMIT = 1000, 100
+#: The largest offset read (far beyond any device's sessions; it keeps the number sane).
+SESSIONS_MAX_OFFSET = 10_000_000
+
+#: The pagination contract of GET /api/sessions, in its OpenAPI entry.
+_SESSIONS_PAGED = {"responses": {200: {"headers": {
+    "X-Total-Count": {
+        "description": "how many sessions this device has in all",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "Link": {
+        "description": 'the next page as `<URL>; rel="next"` and the one before as '
+                       '`<URL>; rel="prev"` (RFC 8288), each with the same `limit`; '
+                       "absent where there is none",
+        "schema": {"type": "string"},
+    },
+}}}}
+
+
+def _page_link(request: HttpRequest, limit: int, offset: int, rel: str) -> str:
+    query = request.GET.copy()
+    query["limit"], query["offset"] = str(limit), str(offset)
+    return f'<{request.path}?{query.urlencode()}>; rel="{rel}"'
+
+
 @router.get("/sessions", response={200: list[SessionOut], **READS},
-            summary="This device's sessions, newest first")
-def list_sessions(request: HttpRequest,
-                  limit: int = Query(100, ge=1, le=1000)) -> list[SessionOut]:  # type: ignore[type-arg]
-    """Empty until this device has saved a session (the device cookie is set by the
+            openapi_extra=_SESSIONS_PAGED,
+            summary="This device's sessions, newest first, a page at a time")
+def list_sessions(
+    request: HttpRequest, response: HttpResponse,
+    limit: int = Query(SESSIONS_DEFAULT_LIMIT, ge=1, le=SESSIONS_MAX_LIMIT,  # type: ignore[type-arg]
+                       description="sessions in this page, 1 to 1000"),
+    offset: int = Query(0, ge=0, le=SESSIONS_MAX_OFFSET,  # type: ignore[type-arg]
+                        description="sessions to skip, newest first: 0 for the newest"),
+) -> list[SessionOut]:
+    """A page of this device's sessions, newest first: `limit` of them after skipping
+    `offset`. The answer is a plain list; `X-Total-Count` says how many there are in all
+    and `Link` gives the next and previous pages (`rel="next"`, `rel="prev"`). An offset at
+    or past the end gives an empty list; a `limit` or `offset` out of range is a 422 naming
+    it. Empty until this device has saved a session (the device cookie is set by the
     player page and by the first save)."""
     mark_personal(request)
     device = device_id(request)
     if device is None:
+        response["X-Total-Count"] = "0"
         return []
-    rows = PracticeSession.objects.filter(device=device).order_by("-started_at", "-created_at")
-    return [session_out(row) for row in rows[:limit]]
+    mine = PracticeSession.objects.filter(device=device)
+    total = mine.count()
+    rows = mine.order_by("-started_at", "-created_at")[offset:offset + limit] if offset < total else []
+    response["X-Total-Count"] = str(total)
+    links = []
+    if offset + limit < total:
+        links.append(_page_link(request, limit, offset + limit, "next"))
+    if offset > 0:
+        links.append(_page_link(request, limit, max(0, min(offset, total) - limit), "prev"))
+    if links:
+        response["Link"] = ", ".join(links)
+    return [session_out(row) for row in rows]
 
 
 @router.delete("/sessions/{session_id}", response={**WRITES, 204: None, **NOT_FOUND},

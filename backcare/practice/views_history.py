@@ -1,4 +1,10 @@
-"""/history/: this device's practice sessions, a pain chart and this week's count."""
+"""/history/: this device's practice sessions, a pain chart and this week's count.
+
+Bounded work however many sessions a device has saved: the table shows ROWS_PER_PAGE
+sessions a page (``?page=``, :mod:`backcare.catalogue.paging`), the chart the last
+MAX_POINTS, and the counts (in all, this week, stopped because it hurt) are counted by
+the database, on the ``practice_device_recent`` index.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backcare.catalogue.library import get_library
+from backcare.catalogue.paging import NoSuchPage, no_such_page, pager
 from backcare.plans import format_duration
 from backcare.plans.suitability import day_text
 from backcare.practice.device import device_id
@@ -23,8 +31,8 @@ from backcare.practice.models import PracticeSession
 from backcare.site.personal import personal
 from backcare.vocabulary import Labels, gettext, gettext_noop
 
-#: The table lists at most this many sessions, newest first.
-MAX_ROWS = 200
+#: The table lists this many sessions a page, newest first.
+ROWS_PER_PAGE = 20
 #: How the person said the session felt (``PracticeSession.feeling``), as the table says it.
 FEELING_TEXT = Labels({
     "better": gettext_noop("Better"),
@@ -82,12 +90,18 @@ def day_and_time(when: datetime) -> tuple[str, str]:
 def history(request: HttpRequest) -> HttpResponse:
     device = device_id(request)
     library = get_library()
-    sessions: list[PracticeSession] = []
-    this_week = 0
-    if device is not None:
-        mine = PracticeSession.objects.filter(device=device)
-        sessions = list(mine.order_by("-started_at", "-created_at")[:MAX_ROWS])
-        this_week = mine.filter(started_at__gte=week_start(timezone.now())).count()
+    mine = PracticeSession.objects.filter(device=device or "")
+    counts = mine.aggregate(
+        total=Count("id"),
+        this_week=Count("id", filter=Q(started_at__gte=week_start(timezone.now()))),
+        stopped=Count("id", filter=Q(stopped_for_pain=True)),
+    ) if device is not None else {"total": 0, "this_week": 0, "stopped": 0}
+    try:
+        page = pager(request, counts["total"], ROWS_PER_PAGE)
+    except NoSuchPage as error:
+        return no_such_page(request, error, nav="history")
+    newest_first = mine.order_by("-started_at", "-created_at")
+    sessions = list(newest_first[page.start:page.stop]) if counts["total"] else []
     rows = []
     for s in sessions:
         routine = library.routines.get(s.routine)
@@ -97,16 +111,21 @@ def history(request: HttpRequest) -> HttpResponse:
             known_routine=routine is not None, duration=format_duration(s.seconds),
             feeling=FEELING_TEXT.get(s.feeling, s.feeling), day=day, time=time,
         ))
+    # The chart's sessions: the latest MAX_POINTS, read again unless this page holds them.
+    latest = min(MAX_POINTS, counts["total"])
+    recent = sessions[:latest] if page.start == 0 and len(sessions) >= latest \
+        else list(newest_first[:MAX_POINTS])
     points = [ChartPoint(timezone.localtime(s.started_at), s.pain_before, s.pain_after,
                          s.stopped_for_pain)
-              for s in reversed(sessions[:MAX_POINTS])]
+              for s in reversed(recent)]
     response = render(request, "practice/history.html", {
         "rows": rows,
-        "this_week": this_week,
+        "pager": page,
+        "this_week": counts["this_week"],
         "chart": pain_chart(points) if points else "",
         "chart_count": len(points),
-        "chart_limited": len(sessions) > MAX_POINTS,
-        "stopped_count": sum(1 for s in sessions if s.stopped_for_pain),
+        "chart_limited": counts["total"] > MAX_POINTS,
+        "stopped_count": counts["stopped"],
         "nav": "history",
         "time_zone": timezone.get_current_timezone_name(),
         "deleted": DELETED_TEXT.get(request.GET.get("deleted", "")),
