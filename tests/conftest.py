@@ -10,6 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,6 +82,13 @@ def _english_unless_asked() -> Iterator[None]:
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _no_prebuilding_behind_the_tests(settings: Any) -> None:
+    """No background thread prebuilds worksheets behind a test that asks for one;
+    tests/worksheets/test_prebuild.py turns it on where it tests it."""
+    settings.BACKCARE_PREBUILD_WORKSHEETS = False
 
 
 @pytest.fixture(autouse=True)

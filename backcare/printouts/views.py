@@ -10,6 +10,9 @@ the same screen too, as the follow-along. Exercises that hurt on this device are
 
 The worksheet is in the page's language (Django's active language, which is
 :func:`backcare.vocabulary.current`): ``/es/routines/<slug>/worksheet.pdf`` is in Spanish.
+
+The first worksheet request of a process starts prebuilding every routine's worksheet in
+the background (:mod:`backcare.printouts.prebuilding`), so the ones after it are cache hits.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from backcare.plans import (
 )
 from backcare.practice.device import device_id
 from backcare.practice.painful_marks import hurt_days
+from backcare.printouts import prebuilding
 from backcare.vocabulary import current, gettext
 from backcare.worksheets import Worksheet, check_paper, plan_worksheet
 from backcare.worksheets.default_sheet import default_worksheet
@@ -76,6 +80,7 @@ def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     library = get_library()
     if slug not in library.routines:
         raise Http404(f"no routine {slug!r}")
+    prebuilding.start_once(library)
     try:
         paper = check_paper(request.GET.get("paper", "a4"))
     except ValueError as exc:

@@ -13,6 +13,8 @@ content and a plan's reasons are all in that language.
 Finished worksheets are kept in a bounded in-process LRU (:data:`CACHE`) under
 :func:`cache_key`, which names the language, the content hash, the routine or plan and the
 paper. The same key always means the same bytes, so the web route uses it as the ETag.
+Every routine's worksheet can be made in advance and pinned there
+(:func:`backcare.worksheets.prebuild.prebuild`).
 """
 
 from __future__ import annotations
@@ -31,12 +33,16 @@ from backcare.worksheets.pdf import PAPER_LABELS, PAPERS, render_pdf
 from backcare.worksheets.sheet import Sheet, plan_sheet, routine_sheet
 
 #: Part of every key: bump it when the layout or the wording changes, so old ETags stop
-#: matching (4: the play script's exact total, and worksheets in every language).
-LAYOUT_VERSION = "4"
-#: 7 routines x 2 papers x 2 languages, plus room for plans; each worksheet is roughly
-#: 30-100 KB.
+#: matching (4: the play script's exact total, and worksheets in every language; 5: the
+#: same pages, drawn by a faster layout into different bytes).
+LAYOUT_VERSION = "5"
+#: Worksheets are roughly 50-70 KB. Room for 96 made on request (personal plans' among
+#: them), and apart from those, 24 MB for the routines' worksheets made in advance and
+#: pinned (:mod:`backcare.worksheets.prebuild`): 7 routines x 2 papers x 2 languages take
+#: about 1.6 MB today, and ten times the routines would still fit.
 CACHE: LRUCache[Worksheet] = LRUCache(max_entries=96, max_bytes=16 * 1024 * 1024,
-                                      size_of=lambda w: len(w.pdf))
+                                      size_of=lambda w: len(w.pdf),
+                                      max_pinned_bytes=24 * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ def _hash_part(library: Library) -> str:
 
 def cache_key(library: Library, slug: str, paper: str, plan: Plan | None = None,
               language: str | None = None) -> str:
-    """``ws4-<language>-<content hash>-<slug>[-plan-<profile hash>]-<paper>``; ASCII, no
+    """``ws5-<language>-<content hash>-<slug>[-plan-<profile hash>]-<paper>``; ASCII, no
     quotes. ``language``: the worksheet's (the language in force when not given)."""
     parts = [f"ws{LAYOUT_VERSION}", language or current(), _hash_part(library), slug]
     if plan is not None:

@@ -11,16 +11,25 @@ Black on white, no type smaller than 10 pt, real text in an embedded TrueType fo
 ``invariant=1`` makes the bytes depend only on the input (no dates or random ids).
 Every word it adds is said in the language in force (:mod:`backcare.vocabulary`), which
 the document also declares as its language.
+
+Built for speed (a worksheet is made on a cache miss, while someone waits): each exercise
+is one flowable (:class:`~backcare.worksheets.blocks.ExerciseBlock`), the log and the
+urgent box are drawn directly (:mod:`backcare.worksheets.frames`), plain text skips
+ReportLab's markup parser and is broken into lines once, and the figures are drawn once per
+process (:mod:`backcare.worksheets.figure`). The pages are the ones the Platypus tables and
+lists drew before, to the pixel; ``bench/worksheets.py`` measures it.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -32,8 +41,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -45,8 +52,11 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from backcare.vocabulary import Labels, current, gettext, gettext_noop
 from backcare.worksheets import fonts
+from backcare.worksheets.blocks import BulletList, ExerciseBlock, WrappedOnce, plain_text
 from backcare.worksheets.figure import FigureMaker
+from backcare.worksheets.frames import HeavyFrame, LogGrid
 from backcare.worksheets.sheet import Sheet, SheetItem
+from backcare.worksheets.text_runs import TextRun
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 PAPER_LABELS = Labels({"a4": gettext_noop("A4"), "letter": gettext_noop("Letter")})
@@ -60,13 +70,21 @@ FIGURE_WIDTH = 55 * mm        # the most a figure may take; it keeps its own pro
 FIGURE_HEIGHT = 55 * mm
 LOG_DAYS = 14
 LOG_ROW_HEIGHT = 11.5 * mm
+TICK_SIZE = 6 * mm            # the log's box to tick
+
+# Streams are Flate-compressed binary, not ASCII85-wrapped as well: the wrapping only
+# matters on 7-bit channels, makes a worksheet a quarter bigger and took a tenth of its
+# build time. A ReportLab-wide setting; nothing else in backcare writes PDFs.
+rl_config.useA85 = 0
 
 INK = colors.black
 RULE = colors.Color(0.55, 0.55, 0.55)
 SHADE = colors.Color(0.93, 0.93, 0.93)
 
 
+@functools.cache
 def _styles() -> dict[str, ParagraphStyle]:
+    """The worksheet's paragraph styles: made once per process and only ever read."""
     base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=12, leading=15.5,
                           textColor=INK, spaceAfter=0)
 
@@ -96,40 +114,20 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+    return plain_text(text, style)
 
 
 def _bullets(lines: tuple[str, ...] | list[str], style: ParagraphStyle, *,
-             numbered: bool = False) -> ListFlowable:
-    items = [ListItem(_p(line, style), leftIndent=16) for line in lines]
-    return ListFlowable(
-        items,  # type: ignore[arg-type]  # a ListItem is a Flowable; the stubs' list is invariant
-        bulletType="1" if numbered else "bullet", start=None if numbered else "•",
-        bulletFontName=fonts.REGULAR, bulletFontSize=style.fontSize, leftIndent=16,
-        bulletFormat="%s." if numbered else None, spaceBefore=1,
-    )
+             numbered: bool = False) -> BulletList:
+    labels = [f"{n}." if numbered else "•" for n in range(1, len(lines) + 1)]
+    return BulletList([_p(line, style) for line in lines], labels, fonts.REGULAR,
+                      style.fontSize, indent=16, space_before=1)
 
 
 def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A table style in the worksheet's font (a table's own default is Helvetica 10)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
                        ("FONTSIZE", (0, 0), (-1, -1), 11), *commands])
-
-
-class TickBox(Flowable):
-    """An empty square to tick by hand."""
-
-    def __init__(self, size: float = 6 * mm) -> None:
-        super().__init__()
-        self.size = size
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.size, self.size
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(INK)
-        self.canv.setLineWidth(1)
-        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
 def _exercise_block(item: SheetItem, styles: dict[str, ParagraphStyle], width: float,
@@ -157,19 +155,7 @@ def _exercise_block(item: SheetItem, styles: dict[str, ParagraphStyle], width: f
     drawing += [_p(caption, styles["caption"]) for caption in key_frame.captions]
     if stacked:
         return KeepTogether([*headings, *drawing, Spacer(1, 2 * mm), *text, Spacer(1, 5 * mm)])
-    gutter = 5 * mm
-    side_by_side = Table([[drawing, text]],
-                         colWidths=[FIGURE_WIDTH + gutter, width - FIGURE_WIDTH - gutter])
-    side_by_side.setStyle(_table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, 0), gutter),
-        ("ALIGN", (0, 0), (0, 0), "CENTER"),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return KeepTogether([*headings, side_by_side, Spacer(1, 5 * mm)])
+    return ExerciseBlock(headings, drawing, text, FIGURE_WIDTH, 5 * mm, 5 * mm)
 
 
 def _log_page(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
@@ -177,20 +163,9 @@ def _log_page(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> 
             gettext("Pain after\n(0–10)"), gettext("Notes")]
     fixed = [13 * mm, 30 * mm, 16 * mm, 30 * mm, 30 * mm]
     widths = [*fixed, width - sum(fixed)]
-    rows: list[list[Any]] = [[Paragraph(escape(h).replace("\n", "<br/>"), styles["cellhead"])
-                              for h in head]]
-    rows += [[_p(str(day), styles["cell"]), "", TickBox(), "", "", ""]
-             for day in range(1, LOG_DAYS + 1)]
-    table = Table(rows, colWidths=widths,
-                  rowHeights=[None] + [LOG_ROW_HEIGHT] * LOG_DAYS, repeatRows=1)
-    table.setStyle(_table_style([
-        ("GRID", (0, 0), (-1, -1), 0.75, INK),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (2, 1), (2, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-    ]))
+    head_cells = [WrappedOnce(escape(h).replace("\n", "<br/>"), styles["cellhead"]) for h in head]
+    table = LogGrid(head_cells, range(1, LOG_DAYS + 1), widths, LOG_ROW_HEIGHT, styles["cell"],
+                    tick_size=TICK_SIZE, tick_column=2, ink=INK, shade=SHADE)
     if sheet.is_plan:
         title = gettext("{title} · fitted for you").format(title=sheet.title)
         how = gettext("Fill in one row each day you do your plan: the date, a tick, and your "
@@ -219,16 +194,7 @@ def _urgent_box(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -
     help_ = sheet.urgent_help
     rows: list[Flowable] = [_p(help_.title, styles["urgent"]), _bullets(help_.signs, styles["cell"]),
                             _p(help_.action, styles["cellhead"])]
-    frame = Table([[row] for row in rows], colWidths=[width])
-    frame.setStyle(_table_style([
-        ("BOX", (0, 0), (-1, -1), 2.5, INK),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-    ]))
-    return KeepTogether([frame, Spacer(1, 3 * mm)])
+    return HeavyFrame(rows, rule=2.5, pad=8, pad_below=6, space_below=3 * mm, ink=INK)
 
 
 def _intro(sheet: Sheet, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
@@ -295,7 +261,7 @@ class _Footer:
                  width: float) -> None:
         self.left = left
         self.width = width
-        self.disclaimer = Paragraph(escape(text), styles["footer"])
+        self.disclaimer = _p(text, styles["footer"])
         _, self.height = self.disclaimer.wrap(width - PAGE_LABEL_WIDTH, 10_000)
         self.page_style = styles["pageno"]
 
@@ -305,12 +271,14 @@ class _Footer:
         canv.setLineWidth(0.5)
         top = BOTTOM_MARGIN + self.height + 2 * mm
         canv.line(self.left, top, self.left + self.width, top)
-        self.disclaimer.drawOn(canv, self.left, BOTTOM_MARGIN)
+        text = TextRun(canv)
+        text.draw(self.disclaimer, self.left, BOTTOM_MARGIN)
+        text.close()
         canv.restoreState()
 
     def draw_page_number(self, canv: Canvas, page: int, total: int) -> None:
-        label = Paragraph(escape(gettext("Page {page} of {total}").format(page=page, total=total)),
-                          self.page_style)
+        label = _p(gettext("Page {page} of {total}").format(page=page, total=total),
+                   self.page_style)
         _, line = label.wrap(PAGE_LABEL_WIDTH, 100)
         label.drawOn(canv, self.left + self.width - PAGE_LABEL_WIDTH,
                      BOTTOM_MARGIN + self.height - line)
