@@ -1,0 +1,189 @@
+"""Which URLs of the site are exported, found from the library and the URL names.
+
+Every named URL pattern of ``backcare.site.urls`` is either exported (:data:`PAGES`,
+:data:`FILES`, :data:`API_READS`: each names the library collection whose slugs fill it,
+or None when it takes none) or stays on the app servers (:data:`DYNAMIC`, with the reason).
+A test fails when a new URL name is in neither, so a new public page is never silently
+missing from the export and a personal one never silently in it.
+
+Pages are exported in each language at its own URLs (``/es/...``); API reads without a
+query (English, as the API answers when nothing asks otherwise) and with ``?lang=<code>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import translation
+
+from backcare.content import Library
+from backcare.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+
+#: Collections of the library that URL slugs come from.
+Collection = str  # "conditions", "routines", "exercises"
+
+#: Public HTML pages: URL name -> the collection whose slugs fill it (None: no slug).
+PAGES: Mapping[str, Collection | None] = {
+    "home": None,
+    "condition": "conditions",
+    "routine": "routines",
+    "exercise_finder": None,
+    "exercise": "exercises",
+    "demo_gallery": None,
+    "disclaimer": None,
+}
+
+#: Public files other than pages: the exercises' animated demos (SVG).
+FILES: Mapping[str, Collection | None] = {
+    "exercise_demo": "exercises",
+}
+
+#: Reads of the JSON API that are a function of the content and the URL alone.
+API_READS: Mapping[str, Collection | None] = {
+    "api:list_routines": None,
+    "api:get_routine": "routines",
+    "api:list_exercises": None,
+    "api:get_exercise": "exercises",
+    "api:get_condition": "conditions",
+    "api:list_health_conditions": None,
+    "api:get_screen": None,  # and ?routine=<slug> for each routine (screen_urls)
+}
+
+#: What stays on the app servers, and why. Links to these from exported pages still work
+#: when the file server (or CDN) passes the URLs it has no file for to the app.
+DYNAMIC: Mapping[str, str] = {
+    "choose_language": "remembers the language chosen, in a cookie",
+    "planning:screen": "the safety questions: answers and a per-device pass",
+    "planning:fit": "a plan fitted to one person's answers",
+    "planning:plan": "a plan fitted to one person's answers",
+    "planning:include_again": "changes this device's 'it hurt last time' marks",
+    "practice:play_routine": "the player: needs the safety screen's pass, leaves out what "
+                             "hurt on this device",
+    "practice:history": "this device's sessions",
+    "practice:delete_everything": "this device's sessions",
+    "practice:delete_session": "this device's sessions",
+    "worksheets:routine_pdf": "needs the safety screen's pass, as the player does, and leaves "
+                              "out what hurt on this device",
+    "api:get_timeline": "reads this device's 'it hurt last time' marks",
+    "api:create_plan": "a write",
+    "api:save_session": "a write",
+    "api:list_sessions": "this device's sessions",
+    "api:delete_session": "a write",
+    "api:delete_device": "a write",
+    "api:list_painful": "this device's marks",
+    "api:include_painful": "a write",
+    "api:index": "the API's index",
+    "api:api-root": "the API's index",
+    "api:unknown_path": "the API's 404",
+    "api:openapi-json": "the API's description, served with the docs page",
+    "api:openapi-view": "the API's docs page",
+}
+
+#: Query strings on an exported page's links that lead to more of the same page
+#: (``?page=2`` of a paginated list). Any other query (the finder's filters) stays dynamic.
+FOLLOWED_QUERIES = frozenset({"page"})
+
+
+@dataclass(frozen=True)
+class Planned:
+    url: str
+    kind: str  # page, demo, api, static, not-found
+    expected_status: int = 200
+
+
+def url_names() -> Iterator[str]:
+    """Every named URL pattern of the site, with its namespace ("api:get_routine")."""
+
+    def walk(patterns: list[URLPattern | URLResolver], namespace: str) -> Iterator[str]:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+def _slugs(library: Library, collection: Collection | None) -> list[str | None]:
+    if collection is None:
+        return [None]
+    found: Mapping[str, object] = getattr(library, collection)
+    return [*sorted(found)]
+
+
+def _reverse(name: str, slug: str | None) -> str:
+    return reverse(name, kwargs={"slug": slug}) if slug is not None else reverse(name)
+
+
+def page_urls(library: Library, language: str) -> Iterator[Planned]:
+    """Every public page and demo in ``language`` (at that language's URLs), then the page a
+    file server answers a missing URL with (``/404.html``, ``/es/404.html``)."""
+    with translation.override(language):
+        for name, collection in PAGES.items():
+            for slug in _slugs(library, collection):
+                yield Planned(_reverse(name, slug), "page")
+        for name, collection in FILES.items():
+            for slug in _slugs(library, collection):
+                yield Planned(_reverse(name, slug), "demo")
+        yield Planned(reverse("home") + "404.html", "not-found", 404)
+
+
+def api_urls(library: Library, language: str) -> Iterator[Planned]:
+    """Every content-only API read in ``language``: ``?lang=<code>``, and without a query
+    too for the default language."""
+    queries = [f"lang={language}"]
+    if language == DEFAULT_LANGUAGE:
+        queries.insert(0, "")
+    bare: list[str] = []
+    for name, collection in API_READS.items():
+        bare.extend(_reverse(name, slug) for slug in _slugs(library, collection))
+    screen = reverse("api:get_screen")
+    for query in queries:
+        for url in bare:
+            yield Planned(f"{url}?{query}" if query else url, "api")
+        for slug in sorted(library.routines):
+            yield Planned(f"{screen}?routine={slug}" + (f"&{query}" if query else ""), "api")
+
+
+def static_urls() -> Iterator[Planned]:
+    """Every static file the site serves (WhiteNoise answers from the apps' static
+    folders, as ``collectstatic`` would gather them)."""
+    ignored = list(getattr(apps.get_app_config("staticfiles"), "ignore_patterns", []))
+    seen: set[str] = set()
+    for finder in finders.get_finders():
+        for path, _storage in finder.list(ignored):
+            url = static(path.replace("\\", "/"))
+            if url not in seen:  # the first finder's file wins, as for collectstatic
+                seen.add(url)
+                yield Planned(url, "static")
+
+
+def followed(link: str, page: str) -> bool:
+    """True when ``link`` is more of ``page`` itself: its path, with ``?page=<number>``."""
+    path, _sep, query = link.partition("?")
+    if path != page.partition("?")[0] or not query:
+        return False
+    pairs = [pair.partition("=") for pair in query.split("&")]
+    return all(key in FOLLOWED_QUERIES and value.isdigit() for key, _eq, value in pairs)
+
+
+def dynamic_part(url: str) -> str | None:
+    """The URL name (a key of :data:`DYNAMIC`) of ``url``, a path of this site in any
+    language, when it stays on the app servers; None otherwise (or when nothing answers it)."""
+    path = url.partition("?")[0].partition("#")[0]
+    first = path.lstrip("/").split("/", 1)[0]
+    language = first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    with translation.override(language):  # /es/... resolves only with Spanish active
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+    return match.view_name if match.view_name in DYNAMIC else None
