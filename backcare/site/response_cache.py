@@ -43,7 +43,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -61,6 +61,9 @@ BYPASS = ("/static/",)
 NOT_NEGOTIATED = ("/api/", "/static/", "/language/")
 #: The response attributes django-csp's decorators set for its middleware to read.
 CSP_ATTRIBUTES = ("_csp_",)
+#: Set on every answer given from an entry, naming it, for the WSGI front door
+#: (backcare/site/front_door.py) to keep with the headers the outer middleware add.
+KEPT_ATTRIBUTE = "_backcare_kept_entry"
 #: Bodies smaller than this are not worth compressing.
 MIN_COMPRESS = 256
 #: Headers recomputed for each answer from memory.
@@ -110,7 +113,14 @@ class Body:
 
 
 Key = tuple[str, str, str]
-Kept = TypeVar("Kept", Entry, Body)
+class Weighed(Protocol):
+    """What a :class:`Store` holds: anything that knows its size in bytes."""
+
+    @property
+    def size(self) -> int: ...
+
+
+Kept = TypeVar("Kept", bound=Weighed)
 
 
 class Store(Generic[Kept]):
@@ -168,8 +178,12 @@ BODIES: Store[Body] = Store(0)
 
 
 def clear() -> None:
+    """Forget every kept answer, here and at the WSGI front door."""
+    from backcare.site.front_door import FRONT  # it builds on this module
+
     STORE.clear()
     BODIES.clear()
+    FRONT.clear()
 
 
 def rendered_once(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
@@ -233,7 +247,7 @@ def choose_encoding(header: str, available: dict[str, bytes]) -> str:
     return "identity"
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
+def matches(if_none_match: str, etag: str) -> bool:
     tags = [tag.strip() for tag in if_none_match.split(",")]
     bare = etag.removeprefix("W/")
     return any(tag == "*" or tag.removeprefix("W/") == bare for tag in tags)
@@ -341,7 +355,7 @@ class ResponseCache:
     def answer(self, entry: Entry, request: HttpRequest) -> HttpResponse:
         encoding = choose_encoding(request.headers.get("Accept-Encoding", ""), entry.bodies)
         etag = entry.etags[encoding]
-        if _matches(request.headers.get("If-None-Match", ""), etag):
+        if matches(request.headers.get("If-None-Match", ""), etag):
             response: HttpResponse = HttpResponseNotModified()
             for name, value in entry.headers:
                 if name.lower() not in _NOT_ON_304:
@@ -354,6 +368,7 @@ class ResponseCache:
             response["Content-Length"] = str(len(body))
             if encoding != "identity":
                 response["Content-Encoding"] = encoding
+            setattr(response, KEPT_ATTRIBUTE, entry)
         for name, value in entry.csp:
             setattr(response, name, value)
         response["ETag"] = etag

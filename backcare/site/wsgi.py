@@ -29,6 +29,14 @@ if _problems:
     sys.stderr.flush()
     raise SystemExit(3)
 
+# Public answers that Django already answered from memory are answered again before it, with
+# the headers every middleware gave them (backcare/site/front_door.py).
+from django.conf import settings  # noqa: E402
+
+from backcare.site.front_door import FrontDoor  # noqa: E402
+
+application = FrontDoor(application, settings.BACKCARE_RESPONSE_CACHE_BYTES)  # type: ignore[assignment]
+
 # Every view, the URL conf and the API's schemas, imported now: under gunicorn's --preload
 # (as `backcare serve` runs it) that is once, in the master, and each worker it forks answers
 # its first request without importing them again.
