@@ -42,6 +42,7 @@ test: check-content migrate typecheck lint
 bench: setup
 	$(PY) bench/pages.py
 	$(PY) bench/worksheets.py
+	$(PY) bench/startup.py
 
 # Rebuild a language's catalogue from the code and compile it (needs GNU gettext); see
 # docs/translating.md. The compiled .mo is committed, so `make run` and `make test` need no

@@ -14,9 +14,12 @@
    verdict recorded); the warm median is gated at <= 2 s, the cold one is only shown.
 3. How many times each process read the library: every Python process started here gets
    a ``sitecustomize`` (on PYTHONPATH) that counts calls to
-   ``backcare.content.loader.collect_problems`` per process id. PASS when no process read it
-   more than once; gunicorn's workers, forked from a master that preloaded the site, read
-   nothing.
+   ``backcare.content.loader.collect_problems`` per process id (a forked process keeps the
+   count wrapper and logs under its own id). PASS when no process read it more than once.
+   `backcare serve` runs granian in its own process: granian forks its workers from it
+   after it has loaded the site, so the workers read nothing and one read is listed in all;
+   granian started on its own (`granian --interface wsgi backcare.site.wsgi:application`)
+   would list one read in each worker instead, which is once per process as well.
 
 Prints one PASS/FAIL line per target and exits 1 when any fails. Loopback only.
 """
@@ -157,8 +160,8 @@ def start_once(command: list[str], port: int, folder: Path, var_dir: Path,
     output = folder / "server.log"
     with output.open("wb") as sink:
         started = time.perf_counter()
-        # A session of its own, so the whole group (make, gunicorn's master and workers) is
-        # stopped together afterwards.
+        # A session of its own, so the whole group (make, granian's main process and its
+        # workers) is stopped together afterwards.
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=sink, stderr=sink,
                                 start_new_session=True)
         try:
@@ -240,9 +243,11 @@ def main() -> int:
                       f"`{name}` (set up) -> first 200 on {PAGE}: median {warm_median:.2f} s "
                       f"<= {FIRST_200_TARGET_S:.1f} s (cold: {cold.seconds:.2f} s, not gated)"))
         most = max((n for s in (cold, *warm) for n in s.loads.values()), default=0)
+        processes = len(warm[-1].loads)
         lines.append((most == 1,
                       f"`{name}`: the library read at most once in every process (most: "
-                      f"{most}; gunicorn's workers inherit it from the preloaded master)"))
+                      f"{most}; {processes} process(es) read it: granian's workers, forked "
+                      f"after the site loaded, inherit it and read nothing)"))
 
     print()
     for good, text in lines:

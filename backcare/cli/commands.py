@@ -158,6 +158,6 @@ def serve(args: argparse.Namespace) -> int:
     serving.migrate()
     stdout().print(_("Serving backcare at {address}").format(
         address=f"http://{serving.bind_address(args.host, port)}/"), markup=False)
-    serving.run_gunicorn(serving.gunicorn_options(args.host, port, args.workers, args.threads,
-                                                  args.access_log))
-    return 0  # gunicorn's master leaves by SystemExit; reached only when it is replaced in tests
+    serving.run_granian(serving.granian_options(args.host, port, args.workers, args.threads,
+                                                args.access_log))
+    return 0  # granian has stopped (a failed worker leaves by SystemExit instead)

@@ -100,7 +100,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "serve", help=_("migrate, check the content and serve the web app"),
-        description=_("Check the content, apply migrations, then serve the site with gunicorn: "
+        description=_("Check the content, apply migrations, then serve the site with granian: "
                       "the library is loaded once, before the worker processes start, and each "
                       "worker answers with several threads, keeping connections open between "
                       "a browser's requests."))

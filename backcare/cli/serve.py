@@ -1,13 +1,19 @@
-"""``backcare serve``: set the site up, check the content, migrate, then serve with gunicorn.
+"""``backcare serve``: set the site up, check the content, migrate, then serve with granian.
 
-All in one process, which becomes gunicorn's master: the content is read once (the site's
-own library, which the refusal of broken content also reads), and gunicorn preloads the
-site there before it forks the workers, which inherit it. The workers run gunicorn's
-threaded worker (``gthread``) with keep-alive, so a browser's requests share a connection.
-Each request is a line in an access log only with ``--access-log``.
+All in one process, which becomes granian's main process: the content is read once (the
+site's own library, which the refusal of broken content also reads), the site's WSGI
+application (``backcare.site.wsgi:application``) is imported here, and granian's worker
+processes are forked from this one, so each starts with the site and its library already
+loaded: no second interpreter, no second read. Each worker answers with ``--threads``
+Python threads (granian's blocking threads) and one Rust I/O thread; HTTP/1.1 keep-alive
+is on, so a browser's requests share a connection. Each request is a line in an access
+log only with ``--access-log``.
 
-Run gunicorn directly the same way: ``gunicorn backcare.site.wsgi:application --preload
---worker-class gthread --threads 8 --keep-alive 5`` (wsgi.py refuses broken content too).
+granian is the server because bench/pages.py measured it 1.6x faster than gunicorn's
+threaded worker at the same workers and threads (bench/README.md, Server). Run it directly
+the same way (each worker then imports the site, and reads the library, itself):
+``granian --interface wsgi backcare.site.wsgi:application --workers 2 --blocking-threads 4``
+(wsgi.py refuses broken content too).
 """
 
 from __future__ import annotations
@@ -16,19 +22,23 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from backcare.cli.console import PROG, CliError
+from backcare.cli.console import CliError
 from backcare.content import ContentProblem
 from backcare.vocabulary import gettext as _
 
+if TYPE_CHECKING:
+    from granian.server import MPServer, MTServer
+
 DEFAULT_PORT = 8000
 DEFAULT_WORKERS = 2
-DEFAULT_THREADS = 8
-#: Seconds an idle keep-alive connection is held open for the browser's next request.
-KEEP_ALIVE_SECONDS = 5
+#: More threads made the p99 of saving sessions worse (bench/pages.py).
+DEFAULT_THREADS = 4
 #: The most --workers and --threads each take.
 MOST = 64
 SETTINGS = "backcare.site.settings"
+SITE = "backcare.site.wsgi:application"
 
 
 def port_number(raw: str) -> int:
@@ -91,17 +101,19 @@ def bind_address(host: str, port: int) -> str:
     return f"{host}:{port}"
 
 
-def gunicorn_options(host: str, port: int, workers: int = DEFAULT_WORKERS,
-                     threads: int = DEFAULT_THREADS, access_log: bool = False) -> dict[str, object]:
-    """gunicorn's settings for ``backcare serve`` (the names of gunicorn's own settings)."""
+def granian_options(host: str, port: int, workers: int = DEFAULT_WORKERS,
+                    threads: int = DEFAULT_THREADS, access_log: bool = False) -> dict[str, object]:
+    """granian's settings for ``backcare serve`` (the names of ``granian.server.Server``'s
+    arguments; its command line spells each with dashes)."""
     return {
-        "bind": [bind_address(host, port)],
+        "target": SITE,
+        "interface": "wsgi",
+        "address": host,
+        "port": port,
         "workers": workers,
-        "worker_class": "gthread",
-        "threads": threads,
-        "keepalive": KEEP_ALIVE_SECONDS,
-        "preload_app": True,  # the site and its library load once, before the fork
-        "accesslog": "-" if access_log else None,  # gunicorn logs no requests unless told
+        "blocking_threads": threads,  # the Python threads answering requests, per worker
+        "log_access": access_log,  # granian logs no requests unless told
+        "websockets": False,  # WSGI has none (granian would say so at every start)
     }
 
 
@@ -147,23 +159,24 @@ def migrate() -> None:
         raise _prepare_problem(exc) from None
 
 
-def run_gunicorn(options: dict[str, object]) -> None:
-    """Serve with gunicorn inside this process, which becomes its master: the site this
-    process already set up (and its library) is what the forked workers inherit, with no
-    second interpreter to start and no second read of the content. Returns only if
-    gunicorn does."""
-    from gunicorn.app.base import BaseApplication
+def granian_server(options: dict[str, object]) -> MPServer | MTServer:
+    """granian's main process for ``options`` (made, not started)."""
+    from granian.constants import Interfaces
+    from granian.server import Server
 
-    class Site(BaseApplication):  # type: ignore[misc]  # (gunicorn has no type hints)
-        def load_config(self) -> None:
-            for name, value in options.items():
-                self.cfg.set(name, value)
+    return Server(**dict(options, interface=Interfaces(options["interface"])))  # type: ignore[arg-type]
 
-        def load(self) -> object:
-            from backcare.site.wsgi import application
 
-            return application
+def run_granian(options: dict[str, object]) -> None:
+    """Serve with granian inside this process, which becomes its main process: the site
+    is imported here first, so the workers granian forks inherit it (and its library) and
+    none reads the content again. Returns when granian stops; exits 1 if a worker failed."""
+    from django.db import connections
 
+    import backcare.site.wsgi  # noqa: F401  (the site, loaded once, before the fork)
+
+    connections.close_all()  # no worker shares a connection opened here
+    server = granian_server(options)
     sys.stdout.flush()
     sys.stderr.flush()
-    Site(prog=PROG).run()
+    server.serve()

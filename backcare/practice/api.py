@@ -28,6 +28,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from urllib.parse import parse_qsl
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -63,6 +64,7 @@ from backcare.site.api_errors import (
     not_found,
     problems,
 )
+from backcare.site.database import sqlite_write_lock
 from backcare.site.personal import mark_personal
 from backcare.timeline import Timeline
 from backcare.vocabulary import gettext, ngettext
@@ -284,21 +286,23 @@ def save_session(request: HttpRequest, response: HttpResponse,
     device = ensure_device(request, response)
     values = payload.model_dump(exclude={"id", "plan", "painful_exercise"})
     values["painful_exercise"] = payload.painful_exercise or ""
-    # get_or_create inserts in its own savepoint and, when a concurrent save of the same id
-    # wins the race (IntegrityError), reads back the winner's row: a retry never duplicates.
-    row, created = PracticeSession.objects.get_or_create(
-        id=payload.id, defaults={**values, "plan": plan, "device": device},
-    )
-    if row.device != device:
-        raise HttpError(409, gettext("A session with this id was saved from another device. "
-                                     "Make a new id for a new session."))
-    answered = (not created and bool(payload.painful_exercise) and not row.painful_exercise
-                and row.stopped_for_pain)
-    if answered:  # the stop screen saves at once, then sends the answer with the same id
-        row.painful_exercise = payload.painful_exercise or ""
-        row.save(update_fields=["painful_exercise"])
-    if created or answered:  # a plain retry never brings back a mark the person cleared
-        remember_hurt(row)
+    # One transaction, queued behind the process's other writers (SQLite). get_or_create
+    # inserts in its own savepoint and, when a concurrent save of the same id wins the race
+    # (IntegrityError), reads back the winner's row: a retry never duplicates.
+    with sqlite_write_lock(), transaction.atomic():
+        row, created = PracticeSession.objects.get_or_create(
+            id=payload.id, defaults={**values, "plan": plan, "device": device},
+        )
+        if row.device != device:
+            raise HttpError(409, gettext("A session with this id was saved from another "
+                                         "device. Make a new id for a new session."))
+        answered = (not created and bool(payload.painful_exercise) and not row.painful_exercise
+                    and row.stopped_for_pain)
+        if answered:  # the stop screen saves at once, then sends the answer with the same id
+            row.painful_exercise = payload.painful_exercise or ""
+            row.save(update_fields=["painful_exercise"])
+        if created or answered:  # a plain retry never brings back a mark the person cleared
+            remember_hurt(row)
     return Status(201 if created else 200, session_out(row))
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -95,7 +96,8 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
         response = rendered_once(request, lambda: _page(request, library, routine, hurt))
     else:
         response = _page(request, library, routine, hurt)
-    get_token(request)  # the CSRF cookie the player's save reads
+    if settings.CSRF_COOKIE_NAME not in request.COOKIES:
+        get_token(request)  # the CSRF cookie the player's save reads (set once, not each time)
     ensure_device(request, response)  # the session log's device cookie
     return response
 

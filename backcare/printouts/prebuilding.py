@@ -7,7 +7,7 @@ The request itself does not wait for it.
 
 Why then, and not when the app starts: ``migrate``, ``check``, other management commands and
 most tests never ask for a worksheet, so they never pay for it; and a server that loads the
-app before forking its workers (gunicorn ``--preload``) must not have a thread running at
+app before forking its workers (``backcare serve``, granian) must not have a thread running at
 the fork, while a thread started by a request runs in the worker that serves it. Each
 worker prebuilds its own (about a second of one core, today).
 

@@ -1,7 +1,7 @@
 """WSGI entry point. Refuses to serve a broken library: the problems are printed, not a traceback.
 
-Importing it loads the library and every view once; under gunicorn's ``--preload`` (how
-``backcare serve`` runs it) that happens in the master, and the workers inherit both.
+Importing it loads the library and every view once; ``backcare serve`` imports it before
+granian forks its workers, so that happens once, in the parent, and the workers inherit both.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ from backcare.site.front_door import FrontDoor  # noqa: E402
 
 application = FrontDoor(application, settings.BACKCARE_RESPONSE_CACHE_BYTES)  # type: ignore[assignment]
 
-# Every view, the URL conf and the API's schemas, imported now: under gunicorn's --preload
-# (as `backcare serve` runs it) that is once, in the master, and each worker it forks answers
+# Every view, the URL conf and the API's schemas, imported now: under `backcare serve` that
+# is once, before granian forks its workers, and each worker answers
 # its first request without importing them again.
 from django.urls import get_resolver  # noqa: E402
 

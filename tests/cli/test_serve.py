@@ -1,13 +1,17 @@
 """`backcare serve`: port handling, --workers/--threads/--access-log, the content check first,
-and gunicorn's settings (threaded workers, keep-alive, the site preloaded once)."""
+granian's settings (WSGI, worker processes with threads, no access log unless asked), and
+the real server: the workers fork from the process that loaded the site, and answer."""
 
 from __future__ import annotations
 
+import http.client
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -24,20 +28,29 @@ def no_server(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     """Record what serve would do instead of migrating a real database and serving."""
     seen: dict[str, object] = {}
     monkeypatch.setattr(serving, "migrate", lambda: seen.setdefault("migrated", True))
-    monkeypatch.setattr(serving, "run_gunicorn",
+    monkeypatch.setattr(serving, "run_granian",
                         lambda options: seen.setdefault("options", options))
     return seen
 
 
-def test_serve_migrates_then_runs_gunicorn(capsys, monkeypatch, no_server) -> None:
+def test_serve_migrates_then_runs_granian(capsys, monkeypatch, no_server) -> None:
     monkeypatch.setenv("PORT", "9123")
-    assert main(["serve", "--workers", "3", "--threads", "4"]) == 0
+    assert main(["serve", "--workers", "3", "--threads", "6"]) == 0
     assert "Serving backcare at http://127.0.0.1:9123/" in capsys.readouterr().out
     assert no_server["migrated"] is True
     assert no_server["options"] == {
-        "bind": ["127.0.0.1:9123"], "workers": 3, "threads": 4, "worker_class": "gthread",
-        "keepalive": 5, "preload_app": True, "accesslog": None,
+        "target": "backcare.site.wsgi:application", "interface": "wsgi",
+        "address": "127.0.0.1", "port": 9123, "workers": 3, "blocking_threads": 6,
+        "log_access": False, "websockets": False,
     }
+
+
+def test_every_option_is_one_granian_takes() -> None:
+    """The settings are granian's own names: granian.server.Server accepts every one."""
+    server = serving.granian_server(serving.granian_options("::1", 8123, 3, 5, True))
+    assert (server.bind_addr, server.bind_port, server.workers) == ("::1", 8123, 3)
+    assert (server.blocking_threads, server.log_access) == (5, True)
+    assert server.interface == "wsgi"
 
 
 def test_defaults_and_the_access_log_flag(monkeypatch, no_server) -> None:
@@ -45,12 +58,13 @@ def test_defaults_and_the_access_log_flag(monkeypatch, no_server) -> None:
     main(["serve"])
     options = no_server["options"]
     assert isinstance(options, dict)
-    assert (options["workers"], options["threads"], options["accesslog"]) == (2, 8, None)
+    assert (options["workers"], options["blocking_threads"], options["log_access"]) == (2, 4, False)
+    assert options["port"] == 8000
     no_server.clear()
     main(["serve", "--access-log"])
     options = no_server["options"]
     assert isinstance(options, dict)
-    assert options["accesslog"] == "-"  # one line a request, on standard output
+    assert options["log_access"] is True  # one line a request, on standard output
 
 
 def test_help_states_the_defaults(capsys) -> None:
@@ -58,7 +72,7 @@ def test_help_states_the_defaults(capsys) -> None:
         main(["serve", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "worker processes, 1 to 64 (default 2)" in out
-    assert "threads in each worker process, 1 to 64 (default 8)" in out
+    assert "threads in each worker process, 1 to 64 (default 4)" in out
     assert "--access-log" in out and "(default: off)" in out
 
 
@@ -126,3 +140,46 @@ def test_broken_content_stops_serve_before_migrating(mini_copy: Path, tmp_path: 
     if database.exists():  # the settings make it, empty and private, before anything else
         with closing(sqlite3.connect(database)) as connection:
             assert connection.execute("SELECT name FROM sqlite_master").fetchall() == []
+
+
+def _serve_and_get(var: Path, *options: str) -> tuple[int, str]:
+    """Start the real `backcare serve` (two workers), GET /back-pain/ twice over one kept-alive
+    connection, stop it; the status and everything the server printed."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PORT"}}
+    env.update(BACKCARE_VAR_DIR=str(var))
+    output = var.parent / "served.txt"
+    with output.open("wb") as sink:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "backcare.cli.main", "serve", "--port", str(port),
+             "--workers", "2", "--threads", "2", *options],
+            cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        status = 0
+        for _ in range(600):  # up to a minute: a first start also checks every demo figure
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                connection.request("GET", "/back-pain/")
+                answer = connection.getresponse()
+                answer.read()
+                connection.request("GET", "/back-pain/")  # the same connection, kept alive
+                status = connection.getresponse().status
+                connection.close()
+                break
+            except OSError:
+                assert server.poll() is None, output.read_text(errors="replace")
+                time.sleep(0.1)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return status, output.read_text(errors="replace")
+
+
+def test_the_real_server_answers_and_logs_requests_only_when_asked(tmp_path: Path) -> None:
+    status, printed = _serve_and_get(tmp_path / "var")
+    assert status == 200
+    assert "Serving backcare at" in printed and "Traceback" not in printed
+    assert "GET /back-pain/" not in printed  # no access log by default
+    status, printed = _serve_and_get(tmp_path / "var", "--access-log")
+    assert status == 200
+    assert printed.count('"GET /back-pain/ HTTP/1.1" 200') == 2  # a line for each request

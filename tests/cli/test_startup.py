@@ -1,6 +1,6 @@
 """A quick command stays quick: what only some commands need is imported only by them.
 
-`backcare show` and `backcare routines` never import ReportLab (PDFs), Django or gunicorn
+`backcare show` and `backcare routines` never import ReportLab (PDFs), Django or granian
 (the site), nor the terminal player; each command's process is checked for the modules it
 ended up with. How fast it starts is measured by bench/startup.py, not here.
 """
@@ -29,7 +29,7 @@ sys.exit(code)
 """
 
 #: Libraries a command that only reads the library has no use for.
-HEAVY = {"reportlab", "PIL", "django", "gunicorn", "ninja", "weasyprint"}
+HEAVY = {"reportlab", "PIL", "django", "granian", "gunicorn", "ninja", "weasyprint"}
 #: backcare's own parts that only other commands use.
 NOT_FOR_READING = {"backcare.worksheets", "backcare.player", "backcare.cli.play_command",
                    "backcare.planning"}
