@@ -74,6 +74,13 @@ class Screen:
 React = Callable[[Screen, Callable[[bytes], None], "subprocess.Popen[bytes]"], None]
 
 
+def _as_a_terminal_starts_it() -> None:
+    """Ctrl-C reaches the player as it would from a terminal, even when this test run was
+    started in the background of a shell without job control (which ignores SIGINT in its
+    background commands, and the ignoring is inherited)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @dataclass
 class Run:
     code: int
@@ -107,7 +114,8 @@ def play(tmp_path: Path, *args: str, react: React | None = None, timeout: float 
            "BACKCARE_CONTENT_DIR": str(CONTENT), "COLUMNS": "100", "LINES": "40"}
     env.pop("NO_COLOR", None)
     proc = subprocess.Popen([sys.executable, "-m", "backcare.cli.main", "play", *args],
-                            stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env)
+                            stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env,
+                            preexec_fn=_as_a_terminal_starts_it)
     screen = Screen()
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
 
