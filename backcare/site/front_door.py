@@ -33,6 +33,8 @@ from backcare.site import response_cache
 from backcare.site.response_cache import Entry, Store, choose_encoding
 
 #: Request headers (as WSGI names them) that nothing in backcare reads to shape an answer.
+#: (User-Agent only while settings.DISALLOWED_USER_AGENTS is empty: tests/web/test_front_door.py
+#: checks it.)
 NEVER_READ = frozenset({
     "HTTP_ACCEPT", "HTTP_CACHE_CONTROL", "HTTP_CONNECTION", "HTTP_DNT", "HTTP_KEEP_ALIVE",
     "HTTP_PRAGMA", "HTTP_PRIORITY", "HTTP_TE", "HTTP_UPGRADE_INSECURE_REQUESTS",
@@ -64,17 +66,27 @@ class Finished:
 FRONT: Store[Finished] = Store(0)
 
 
+def _referer_host(referer: str) -> str:
+    try:
+        return urlsplit(referer).netloc
+    except ValueError:  # not a URL (http://[::1/x): kept whole, as its own key
+        return f"unreadable:{referer}"
+
+
 def request_key(environ: dict[str, Any], digest: str) -> tuple[str, str, str]:
-    """(content hash, "", everything Django could read of this request) as one string."""
-    parts = [environ.get("wsgi.url_scheme", ""), environ.get("PATH_INFO", ""),
-             environ.get("QUERY_STRING", ""), environ.get("SCRIPT_NAME", "")]
+    """(content hash, "", everything Django could read of this request, as the repr of a
+    tuple: no value can run into the next)."""
+    parts: list[tuple[str, str]] = [
+        (name, str(environ.get(name, ""))) for name in
+        ("wsgi.url_scheme", "PATH_INFO", "QUERY_STRING", "SCRIPT_NAME", "SERVER_NAME",
+         "SERVER_PORT")]
     for name in sorted(environ):
         if name.startswith("HTTP_") and name not in NEVER_READ and name not in ANSWERED_HERE:
-            parts.append(f"{name}={environ[name]}")
+            parts.append((name, str(environ[name])))
     referer = environ.get("HTTP_REFERER")
     if referer is not None:
-        parts.append(f"REFERER_HOST={urlsplit(referer).netloc}")
-    return (digest, "", "\n".join(parts))
+        parts.append(("REFERER_HOST", _referer_host(str(referer))))
+    return (digest, "", repr(tuple(parts)))
 
 
 class FrontDoor:

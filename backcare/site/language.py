@@ -45,7 +45,10 @@ UNPREFIXED = ("/api/", "/static/", "/language/")
 
 def _from_this_site(request: HttpRequest) -> bool:
     referer = request.headers.get("Referer", "")
-    return bool(referer) and urlsplit(referer).netloc == request.get_host()
+    try:
+        return bool(referer) and urlsplit(referer).netloc == request.get_host()
+    except ValueError:  # not a URL (http://[::1/x): not from here
+        return False
 
 
 def _on_this_site(target: str, request: HttpRequest) -> bool:

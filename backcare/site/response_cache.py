@@ -207,7 +207,8 @@ def rendered_once(request: HttpRequest, render: Callable[[], HttpResponse]) -> H
         return HttpResponse(kept.content, content_type=kept.content_type)
     response = render()
     if (response.status_code == 200 and not response.cookies and not response.streaming
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and getattr(request, "_csp_nonce", None) is None):
         BODIES.put(key, Body(bytes(response.content), response["Content-Type"]))
     return response
 
@@ -340,7 +341,12 @@ class ResponseCache:
         bodies = _compressed(body)
         stem = f"{key[0][:12]}-{key[1] or 'x'}-{hashlib.sha256(body).hexdigest()[:12]}"
         etags = {encoding: f'"{stem}-{encoding}"' for encoding in bodies}
-        if "public" in control and "max-age" in control:
+        if looked_for:
+            # Kept here only for requests without those cookies (Entry.serves); a shared
+            # cache cannot tell, and would give this answer to a device whose own differs
+            # (/api/timeline leaves out what hurt on it): so only the browser may keep it.
+            cache_control = "private, no-cache"
+        elif "public" in control and "max-age" in control:
             cache_control = response["Cache-Control"]  # the view's own (the demo images)
         elif _negotiated(request.path_info):
             cache_control = "public, no-cache"

@@ -136,6 +136,21 @@ def test_head_at_the_door_has_the_headers_and_no_body(site: tuple[FrontDoor, Cou
     assert head == headers
 
 
+@pytest.mark.parametrize("path", ["/back-pain/", "/api/exercises", "/static/catalogue/site.css"])
+def test_a_referer_that_is_not_a_url_is_no_error(site: tuple[FrontDoor, Counted],
+                                                 path: str) -> None:
+    app, _ = site
+    for _ in range(2):
+        status, _, _ = get(app, path, REFERER="http://[::1/x")
+        assert status == "200 OK"
+
+
+def test_what_the_door_never_reads_is_never_read_by_django() -> None:
+    from django.conf import settings
+
+    assert not settings.DISALLOWED_USER_AGENTS, "CommonMiddleware would read User-Agent"
+
+
 def test_per_person_answers_are_never_kept(site: tuple[FrontDoor, Counted]) -> None:
     app, inner = site
     cookies = f"{DEVICE_COOKIE}={DEVICE}; {SCREEN_COOKIE}={signed_pass(DEVICE)}"
