@@ -150,6 +150,7 @@ def show(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     port = serving.resolve_port(args.port)
+    serving.ensure_port_free(args.host, port)
     serving.start_django()
     root, problems = serving.content_problems()  # the one read of the content
     if problems:

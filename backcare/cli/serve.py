@@ -19,7 +19,9 @@ the same way (each worker then imports the site, and reads the library, itself):
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -165,6 +167,31 @@ def granian_server(options: dict[str, object]) -> MPServer | MTServer:
     from granian.server import Server
 
     return Server(**dict(options, interface=Interfaces(options["interface"])))  # type: ignore[arg-type]
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """CliError, in words, when ``host``:``port`` cannot be listened on (taken, not allowed,
+    not an address of this machine): said before the content is read or anything migrated,
+    rather than as the server's own error after "Serving backcare at ..."."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _name, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            probe.bind(address)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            message = _("Port {port} on {host} is already in use (is backcare already "
+                        "running?); stop that program or choose another port with --port "
+                        "or PORT.").format(port=port, host=host)
+        elif exc.errno == errno.EACCES:
+            message = _("Port {port} on {host} needs more permissions than this account "
+                        "has; choose a port above 1023 with --port or PORT.").format(
+                            port=port, host=host)
+        else:
+            message = _("Cannot listen on {host}, port {port}: {error}").format(
+                host=host, port=port, error=exc.strerror or exc)
+        raise CliError(message) from None
 
 
 def run_granian(options: dict[str, object]) -> None:

@@ -122,6 +122,21 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def test_a_port_in_use_is_said_in_words_before_anything_is_read(
+        capsys: pytest.CaptureFixture[str], no_server: dict[str, object]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"Port {port} on 127.0.0.1 is already in use" in err and "--port" in err
+    assert "Traceback" not in err and "OSError" not in err
+    assert no_server == {}, "nothing migrated or served"
+    assert main(["serve", "--port", "8123", "--host", "no-such-host.invalid"]) == 1
+    assert "Cannot listen on no-such-host.invalid, port 8123" in capsys.readouterr().err
+
+
 def test_broken_content_stops_serve_before_migrating(mini_copy: Path, tmp_path: Path) -> None:
     """The real program: the site's one read of the content finds the problem, names it,
     and nothing is migrated or served."""
