@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test setup check-content migrate typecheck lint bench clean messages
+.PHONY: run test setup check-content migrate typecheck lint bench clean messages contact-sheet
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -43,6 +43,11 @@ bench: setup
 	$(PY) bench/pages.py
 	$(PY) bench/worksheets.py
 	$(PY) bench/startup.py
+
+# Every demo figure, held and mid-movement, on one PNG (docs/figures-contact-sheet.png);
+# needs chromium at /usr/bin/chromium, as the browser tests do.
+contact-sheet: setup
+	$(PY) docs/tools/contact_sheet.py
 
 # Rebuild a language's catalogue from the code and compile it (needs GNU gettext); see
 # docs/translating.md. The compiled .mo is committed, so `make run` and `make test` need no

@@ -91,8 +91,8 @@ class Frames(_Model):
         return self
 
 
-class Demo(_Model):
-    """An animated figure for one exercise. See this module's docstring for the angles."""
+class FigureSpec(_Model):
+    """One view of the figure: what it stands on, what stays put, what moves, its keyframes."""
 
     view: View = "side"
     props: tuple[Prop, ...] = ()
@@ -101,13 +101,11 @@ class Demo(_Model):
     #: Hands or feet that slide along the floor: they keep their start height, not their place.
     slides: tuple[Point, ...] = ()
     accent: tuple[Part, ...] = Field(min_length=1)
-    side_shown: Side | None = None
     shorten: dict[Segment, Factor | tuple[Factor, Factor]] = Field(default_factory=dict)
-    caption: Caption | None = None
     frames: Frames
 
     @model_validator(mode="after")
-    def _names_fit_view(self) -> Demo:
+    def _names_fit_view(self) -> FigureSpec:
         wrong = "left-" if self.view == "side" else "near-"
         other = "right-" if self.view == "side" else "far-"
         names = (self.anchor, *self.contacts, *self.slides, *self.accent)
@@ -121,4 +119,31 @@ class Demo(_Model):
         sliding = [n for n in self.slides if "hand" not in n and "foot" not in n and n != "feet"]
         if sliding:
             raise ValueError(f"only hands and feet can slide, not {', '.join(sliding)}")
+        return self
+
+
+class Demo(FigureSpec):
+    """An animated figure for one exercise. See this module's docstring for the angles.
+
+    ``also`` is a second, smaller view of the same moments, drawn beside the first, for a
+    twist that one view can't show (a side view and the same body seen from above). It
+    keys the same frames (``middle`` and ``then`` in both or in neither) so both move
+    together.
+    """
+
+    side_shown: Side | None = None
+    caption: Caption | None = None
+    also: FigureSpec | None = None
+
+    @model_validator(mode="after")
+    def _second_view_keeps_time(self) -> Demo:
+        if self.also is None:
+            return self
+        if self.also.view == self.view:
+            raise ValueError(f"also must be another view than {self.view!r}")
+        for key in ("middle", "then"):
+            mine = getattr(self.frames, key) is not None
+            if mine != (getattr(self.also.frames, key) is not None):
+                raise ValueError(f"also.frames must have a {key!r} frame exactly when frames "
+                                 "has one, so both views move together")
         return self

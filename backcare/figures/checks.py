@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from backcare.content.demo_schema import FigureSpec
 from backcare.content.schema import Exercise
 from backcare.figures.kinematics import DemoError, Point
 from backcare.figures.motion import Figure, compile_demo, sample, sample_times
@@ -110,8 +111,16 @@ def demo_problems(exercise: Exercise) -> list[str]:
         return ["demo.side_shown is needed for an exercise done on each side"]
     if not exercise.per_side and exercise.demo.side_shown is not None:
         return ["demo.side_shown is only for exercises done on each side"]
-    try:
-        figure = compile_demo(exercise)
-    except DemoError as exc:
-        return [str(exc)]
-    return figure_problems(figure, per_second=LOAD_SAMPLES_PER_SECOND)
+    out: list[str] = []
+    views: list[tuple[FigureSpec | None, str]] = [(None, "")]
+    if exercise.demo.also is not None:
+        views.append((exercise.demo.also, "also: "))
+    for spec, label in views:
+        try:
+            figure = compile_demo(exercise, spec)
+        except DemoError as exc:
+            out.append(f"{label}{exc}")
+            continue
+        out += [f"{label}{problem}" for problem in
+                figure_problems(figure, per_second=LOAD_SAMPLES_PER_SECOND)]
+    return out

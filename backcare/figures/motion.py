@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from backcare.content.demo_schema import Demo
+from backcare.content.demo_schema import FigureSpec
 from backcare.content.schema import Exercise
 from backcare.figures.kinematics import (
     DemoError,
@@ -95,7 +95,7 @@ class Figure:
 
     slug: str
     name: str
-    demo: Demo
+    demo: FigureSpec  # the exercise's demo, or its second view (``also``)
     lengths: Mapping[str, float]
     anchor: str
     contacts: tuple[str, ...]  # joint names that must stay put
@@ -147,11 +147,12 @@ def _relative(edges: tuple[Edge, ...], frame: Keyframe) -> list[float]:
 #: Compiled figures by the identity of their (frozen, immutable) Demo; each entry keeps its
 #: Demo alive, so an id cannot be reused while it is cached. Loading the library compiles
 #: every demo to check it; pages, players and worksheets then reuse the result.
-_COMPILED: dict[int, tuple[Demo, Exercise, Figure]] = {}
+_COMPILED: dict[int, tuple[FigureSpec, Exercise, Figure]] = {}
 _COMPILED_MAX = 512
 
 
-def compile_demo(exercise: Exercise, demo: Demo | None = None) -> Figure:
+def compile_demo(exercise: Exercise, demo: FigureSpec | None = None) -> Figure:
+    """The exercise's demo (or ``demo``, e.g. its second view) ready to draw and check."""
     demo = demo if demo is not None else exercise.demo
     hit = _COMPILED.get(id(demo))
     if hit is not None and hit[0] is demo and hit[1] is exercise:
@@ -168,7 +169,7 @@ def clear_compiled() -> None:
     _COMPILED.clear()
 
 
-def _compile(exercise: Exercise, demo: Demo) -> Figure:
+def _compile(exercise: Exercise, demo: FigureSpec) -> Figure:
     lengths = segment_lengths(demo.view, {str(k): v for k, v in demo.shorten.items()})
     anchor = anchor_joint(demo.anchor)
     contacts = tuple(dict.fromkeys(j for p in demo.contacts for j in point_joints(p)))

@@ -12,17 +12,11 @@ from dataclasses import dataclass
 
 from backcare.content.schema import Exercise
 from backcare.figures.kinematics import Point, unit
+from backcare.figures.layout import Panel, layout, segment_colour, strap_points
 from backcare.figures.motion import Figure, compile_demo
-from backcare.figures.shapes import INK, Circle, Line, Shape, prop_shapes
+from backcare.figures.shapes import INK, PROP_EDGE, Circle, Line, Rect, Shape
 from backcare.figures.skeleton import HEAD_RADIUS, SEGMENTS
-from backcare.figures.svg import (
-    LAYERS,
-    extent,
-    notes,
-    padded_extent,
-    segment_colour,
-    strap_points,
-)
+from backcare.figures.svg import LAYERS
 
 FLOOR_COLOUR = "#8f9aa2"
 
@@ -65,19 +59,12 @@ def _head(figure: Figure, pos: dict[str, Point], head_dir: float, colour: str) -
     return out
 
 
-def still_frame(
-    exercise: Exercise, frame: str = "held", figure: Figure | None = None
-) -> StillFrame:
-    """The ``frame`` keyframe (held by default) of an exercise's demo as shapes."""
-    figure = figure or compile_demo(exercise)
-    if frame not in figure.track.keyframes:
-        raise KeyError(f"{exercise.slug} has no {frame!r} frame")
+def _view_shapes(figure: Figure, panel: Panel, frame: str) -> list[Shape]:
+    """One view's props, floor and body at ``frame``, in that view's figure units."""
     pos = figure.pose(frame)
     head_dir = figure.track.keyframes[frame].angles["head"]
-    x0, _, x1, _ = extent(figure)
-    props = prop_shapes(figure.demo.view, figure.demo.props, (x0, x1), figure.pose("start"))
-    shapes: list[Shape] = list(props)
-    bx0, by0, bx1, by1 = padded_extent(figure, list(props))
+    shapes: list[Shape] = list(panel.props)
+    bx0, _, bx1, _ = panel.box
     if figure.demo.view != "above":
         shapes.append(Line((bx0, 0.0), (bx1, 0.0), FLOOR_COLOUR, 1.5))
     for layer in LAYERS[figure.demo.view]:
@@ -92,5 +79,43 @@ def still_frame(
     if "strap" in figure.demo.props:
         a, b = strap_points(figure, pos)
         shapes.append(Line(a, b, "#c08a3e", 2.5))
-    return StillFrame(tuple(shapes), (bx0, by0, bx1, by1), tuple(notes(exercise, figure)),
-                      exercise.name)
+    return shapes
+
+
+def _moved(shape: Shape, panel: Panel, main: Panel) -> Shape:
+    """A second view's shape in the first view's figure units (where the picture shows it)."""
+    k = panel.scale
+
+    def point(p: Point) -> Point:
+        x, y = panel.to_picture(p)
+        return (main.box[0] + x - main.left, main.box[3] - (y - main.top))
+
+    if isinstance(shape, Line):
+        return Line(point(shape.a), point(shape.b), shape.colour, shape.width * k)
+    if isinstance(shape, Circle):
+        return Circle(point(shape.centre), shape.r * k, shape.fill, shape.stroke,
+                      shape.width * k)
+    x, y = point((shape.x, shape.y + shape.h))
+    return Rect(x, y, shape.w * k, shape.h * k, shape.fill, shape.stroke, shape.rx * k)
+
+
+def still_frame(
+    exercise: Exercise, frame: str = "held", figure: Figure | None = None
+) -> StillFrame:
+    """The ``frame`` keyframe (held by default) of an exercise's demo as shapes: both views
+    when it has two, in the first view's figure units."""
+    figure = figure or compile_demo(exercise)
+    if frame not in figure.track.keyframes:
+        raise KeyError(f"{exercise.slug} has no {frame!r} frame")
+    plan = layout(exercise, figure)
+    main = plan.panels[0]
+    shapes = _view_shapes(figure, main, frame)
+    for panel in plan.panels[1:]:
+        x0, y0, x1, y1 = panel.box
+        inner = [Rect(x0 + 2, y0 + 2, x1 - x0 - 4, y1 - y0 - 4, "none", PROP_EDGE, 6.0),
+                 *_view_shapes(panel.figure, panel, frame)]
+        shapes += [_moved(s, panel, main) for s in inner]
+    left = main.box[0] - main.left
+    top = main.box[3] + main.top
+    box = (left, top - plan.figure_height, left + plan.width, top)
+    return StillFrame(tuple(shapes), box, plan.captions, exercise.name)

@@ -1,13 +1,18 @@
 """Self-contained SVG of a demo: CSS ``@keyframes`` on nested joint groups, no script.
 
-Structure: a group flips the y axis so figure units (y up) can be used inside. The figure
-is drawn in a few layers (far limbs, trunk and head, near limbs) so the near leg passes in
-front of the body; each layer repeats the same nested groups, one per segment walked out
-from the anchor, each rotated by its angle relative to the segment it hangs from
+Structure: each panel (``layout``: the figure, and its second view if it has one) is a
+group that flips the y axis so figure units (y up) can be used inside. The figure is drawn
+in a few layers (far limbs, trunk and head, near limbs) so the near leg passes in front of
+the body; each layer repeats the same nested groups, one per segment walked out from the
+anchor, each rotated by its angle relative to the segment it hangs from
 (``transform: rotate()``, origin at the joint). Nested rotations keep every segment its
 length at every moment. The anchor group is translated. Timing is linear between stops; the
 easing is in the stops (see ``motion``). Under ``prefers-reduced-motion: reduce`` no
 animation runs and every group rests at its held-position transform.
+
+``render_svg(..., animate=False, frame="start")`` is the same picture resting in one
+keyframe, with no animation at all; ``text=False`` leaves out the captions under it. Every
+form of one exercise has the same width, and the same height for the same ``text``.
 """
 
 from __future__ import annotations
@@ -17,21 +22,27 @@ from html import escape
 
 from backcare.content.schema import Exercise
 from backcare.figures.kinematics import Point, edge_angle, near_angle, positions
-from backcare.figures.motion import Channel, Figure, _simplify, compile_demo, sample, sample_times
-from backcare.figures.shapes import (
-    ACCENT,
-    FAR,
-    FAR_ACCENT,
-    FLOOR,
-    INK,
-    TEXT,
-    Circle,
-    Rect,
-    Shape,
-    prop_shapes,
+from backcare.figures.layout import (
+    SCALE,
+    TEXT_LINE,
+    VIEW_NOTES,
+    Panel,
+    description,
+    extent,
+    layout,
+    notes,
+    padded_extent,
+    segment_colour,
+    strap_points,
 )
-from backcare.figures.skeleton import HEAD_RADIUS, part_names
-from backcare.vocabulary import Labels, gettext, gettext_noop, ngettext
+from backcare.figures.motion import Channel, Figure, _simplify, compile_demo, sample, sample_times
+from backcare.figures.shapes import FLOOR, INK, PROP_EDGE, TEXT, Circle, Rect, Shape
+from backcare.figures.skeleton import HEAD_RADIUS
+
+__all__ = [
+    "LAYERS", "VIEW_NOTES", "description", "extent", "notes", "padded_extent", "render_svg",
+    "segment_colour", "strap_points", "svg_size",
+]
 
 LAYERS: dict[str, tuple[frozenset[str], ...]] = {
     "side": (frozenset({"leg_b", "arm_b"}), frozenset({"trunk", "head"}),
@@ -43,95 +54,11 @@ LAYERS: dict[str, tuple[frozenset[str], ...]] = {
     "head": (frozenset({"leg_a", "leg_b"}), frozenset({"trunk", "arm_a", "arm_b"}),
              frozenset({"head"})),
 }
-VIEW_NOTES = Labels({
-    "side": "", "front": gettext_noop("Seen from the front."),
-    "above": gettext_noop("Seen from above."), "head": gettext_noop("Seen from behind the head."),
-})
-MARGIN = 12.0
-TEXT_LINE = 13.0
 
 
 def _n(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in {"-0", ""} else text
-
-
-def segment_colour(figure: Figure, part: str) -> str:
-    accent = {p for name in figure.demo.accent for p in part_names(name)}
-    far = figure.demo.view == "side" and part.endswith("_b")
-    if part in accent:
-        return FAR_ACCENT if far else ACCENT
-    return FAR if far else INK
-
-
-def notes(exercise: Exercise, figure: Figure) -> list[str]:
-    """Short captions under the figure: the custom caption, the view, the side shown."""
-    out = []
-    if figure.demo.caption:
-        out.append(figure.demo.caption)
-    if VIEW_NOTES.english(figure.demo.view):
-        out.append(VIEW_NOTES[figure.demo.view])
-    side = figure.demo.side_shown
-    if exercise.per_side and side:
-        out.append(gettext("Left side shown. Repeat on the right.") if side == "left"
-                   else gettext("Right side shown. Repeat on the left."))
-    return out
-
-
-def description(exercise: Exercise, figure: Figure) -> str:
-    """The accessible description: what the picture shows, in plain words."""
-    hold = figure.track.timing.real_hold
-    parts = [gettext("Animated figure of {name}, {position}.").format(
-        name=exercise.name, position=exercise.position_label.lower())]
-    parts.append(exercise.summary)
-    if exercise.kind == "isometric":
-        parts.append(ngettext(
-            "The figure presses and holds for about {seconds} second without moving much.",
-            "The figure presses and holds for about {seconds} seconds without moving much.",
-            hold).format(seconds=hold))
-    else:
-        parts.append(ngettext(
-            "The figure moves into position, stays there for about {seconds} second, "
-            "and returns.",
-            "The figure moves into position, stays there for about {seconds} seconds, "
-            "and returns.", hold).format(seconds=hold))
-    parts += notes(exercise, figure)
-    return " ".join(p for p in parts if p)
-
-
-def strap_points(figure: Figure, pos: dict[str, Point]) -> tuple[Point, Point]:
-    return pos["hand_a"], pos["toe_a"]
-
-
-def extent(figure: Figure) -> tuple[float, float, float, float]:
-    """Figure-unit bounding box of the body over the whole loop (x0, y0, x1, y1)."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for t in sample_times(figure.track, 10):
-        pos = sample(figure.track, t)
-        xs += [p[0] for p in pos.values()]
-        ys += [p[1] for p in pos.values()]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def padded_extent(figure: Figure, props: list[Shape]) -> tuple[float, float, float, float]:
-    """The figure's whole movement plus its props, with a margin (and the floor in view)."""
-    x0, y0, x1, y1 = extent(figure)
-    x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
-    for shape in props:
-        if isinstance(shape, Rect):
-            x0, y0 = min(x0, shape.x - 4), min(y0, shape.y - 4)
-            x1, y1 = max(x1, shape.x + shape.w + 4), max(y1, shape.y + shape.h + 4)
-    if figure.demo.view != "above":
-        y0 = min(y0, -8.0)
-    return x0, y0, x1, y1
-
-
-def _box(figure: Figure, props: list[Shape]) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = padded_extent(figure, props)
-    width = max(x1 - x0, 200.0)
-    cx = (x0 + x1) / 2
-    return cx - width / 2, y0, cx + width / 2, y1
 
 
 def _shape_svg(shape: Shape) -> str:
@@ -175,36 +102,79 @@ def _merge(a: Channel, b: Channel) -> tuple[float, ...]:
     return tuple(sorted(set(a.times) | set(b.times)))
 
 
-SCALE = 1.4  # CSS pixels per figure unit for the SVG's own width and height
-
-
-def _layout(exercise: Exercise, figure: Figure) -> tuple[list[Shape], tuple[float, float, float,
-                                                                           float], list[str]]:
-    x0, _, x1, _ = extent(figure)
-    props = prop_shapes(figure.demo.view, figure.demo.props, (x0, x1), figure.pose("start"))
-    return props, _box(figure, props), notes(exercise, figure)
-
-
-def svg_size(exercise: Exercise, figure: Figure | None = None) -> tuple[int, int]:
+def svg_size(exercise: Exercise, figure: Figure | None = None, *,
+             text: bool = True) -> tuple[int, int]:
     """The width and height (CSS pixels) that ``render_svg`` gives the image."""
-    figure = figure or compile_demo(exercise)
-    _, (bx0, by0, bx1, by1), captions = _layout(exercise, figure)
-    text_h = TEXT_LINE * len(captions) + (6.0 if captions else 0.0)
-    return round((bx1 - bx0) * SCALE), round((by1 - by0 + text_h) * SCALE)
+    plan = layout(exercise, figure)
+    return round(plan.width * SCALE), round(plan.height(text) * SCALE)
 
 
 def render_svg(exercise: Exercise, *, animate: bool = True, frame: str = "held",
-               figure: Figure | None = None) -> str:
-    """The demo as an SVG document. ``animate=False`` draws one keyframe still."""
+               figure: Figure | None = None, text: bool = True) -> str:
+    """The demo as an SVG document. ``animate=False`` draws one keyframe still;
+    ``text=False`` leaves out the captions (same width, the figure where it was)."""
     figure = figure or compile_demo(exercise)
-    track = figure.track
-    demo = figure.demo
+    if frame not in figure.track.keyframes:
+        raise KeyError(f"{exercise.slug} has no {frame!r} frame")
     prefix = "".join(c for c in exercise.slug if c.isalnum())[:24] or "fig"
-    props, (bx0, by0, bx1, by1), captions = _layout(exercise, figure)
-    text_h = TEXT_LINE * len(captions) + (6.0 if captions else 0.0)
-    width, height = bx1 - bx0, by1 - by0 + text_h
-    flip = f"translate({_n(-bx0)} {_n(by1)}) scale(1 -1)"
+    plan = layout(exercise, figure)
+    css: list[str] = [
+        f".{prefix} g{{transform-origin:0 0}}",
+        f".{prefix} line{{stroke-linecap:round}}",
+        f".{prefix} text{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,"
+        f"sans-serif;font-size:10px;fill:{TEXT}}}",
+    ]
+    panels = "".join(
+        _panel(panel, prefix if k == 0 else f"{prefix}v{k}", animate, frame, css,
+               framed=k > 0)
+        for k, panel in enumerate(plan.panels))
+    css.append(f"@media (prefers-reduced-motion:reduce){{.{prefix} *{{animation:none!important}}}}")
+    width, height = plan.width, plan.height(text)
+    captions = "".join(
+        f'<text x="{_n(width / 2)}" y="{_n(plan.figure_height + 4 + TEXT_LINE * (k + 0.7))}" '
+        f'text-anchor="middle">{escape(line)}</text>'
+        for k, line in enumerate(plan.captions)
+    ) if text else ""
+    label = escape(description(exercise, figure), quote=True)
+    title = escape(f"{exercise.name}: how to do it")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{prefix}" '
+        f'viewBox="0 0 {_n(width)} {_n(height)}" width="{round(width * SCALE)}" '
+        f'height="{round(height * SCALE)}" role="img" aria-label="{label}">'
+        f"<title>{title}</title>"
+        f"<style>{''.join(css)}</style>"
+        f"{panels}{captions}</svg>"
+    )
 
+
+def _panel(panel: Panel, prefix: str, animate: bool, frame: str, css: list[str], *,
+           framed: bool) -> str:
+    """One view's props, floor and figure, placed where the layout puts it."""
+    figure = panel.figure
+    bx0, by0, bx1, by1 = panel.box
+    place = f"translate({_n(panel.left)} {_n(panel.top)})"
+    if panel.scale != 1.0:
+        place += f" scale({_n(panel.scale)})"
+    flip = f"translate({_n(-bx0)} {_n(by1)}) scale(1 -1)"
+    border = ""
+    if framed:  # a second view sits in a light frame of its own
+        border = (f'<rect x="{_n(bx0 + 2)}" y="{_n(by0 + 2)}" width="{_n(bx1 - bx0 - 4)}" '
+                  f'height="{_n(by1 - by0 - 4)}" rx="6" fill="none" stroke="{PROP_EDGE}" '
+                  f'stroke-width="1.5"/>')
+    floor = ""
+    if figure.demo.view != "above":
+        floor = (f'<line x1="{_n(bx0)}" y1="0" x2="{_n(bx1)}" y2="0" stroke="{FLOOR}" '
+                 f'stroke-width="1.5"/>')
+    body = _body(figure, prefix, animate, frame, css)
+    strap = _strap(figure, prefix, animate, frame, css) if "strap" in figure.demo.props else ""
+    props = "".join(_shape_svg(s) for s in panel.props)
+    return (f'<g transform="{place}"><g transform="{flip}">{border}{props}{floor}{body}'
+            f"{strap}</g></g>")
+
+
+def _body(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]) -> str:
+    """The figure's nested joint groups, layer by layer, and their animation's CSS."""
+    track = figure.track
     # Every group carries its transform as an attribute (the held position, or the frame
     # asked for): that is what shows with animations off, or if a viewer drops the <style>.
     # The CSS animation, when it runs, overrides the attribute.
@@ -212,13 +182,6 @@ def render_svg(exercise: Exercise, *, animate: bool = True, frame: str = "held",
     still_abs = [edge_angle(e, still.angles) for e in track.edges]
     still_rel = [a if e.parent is None else a - still_abs[e.parent]
                  for e, a in zip(track.edges, still_abs, strict=False)]
-
-    css: list[str] = [
-        f".{prefix} g{{transform-origin:0 0}}",
-        f".{prefix} line{{stroke-linecap:round}}",
-        f".{prefix} text{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,"
-        f"sans-serif;font-size:10px;fill:{TEXT}}}",
-    ]
     dur = f"{_n(track.duration)}s"
     animated: set[int] = set()
     root_moves = animate and (len(set(track.x.values)) > 1 or len(set(track.y.values)) > 1)
@@ -276,36 +239,7 @@ def render_svg(exercise: Exercise, *, animate: bool = True, frame: str = "held",
         out.append("</g>")
         return "".join(out)
 
-    body = "".join(subtree(None, layer) for layer in LAYERS[demo.view])
-
-    strap = ""
-    if "strap" in demo.props:
-        strap = _strap(figure, prefix, animate, frame, css)
-
-    css.append(f"@media (prefers-reduced-motion:reduce){{.{prefix} *{{animation:none!important}}}}")
-
-    floor = ""
-    if demo.view != "above":
-        floor = (f'<line x1="{_n(bx0)}" y1="0" x2="{_n(bx1)}" y2="0" stroke="{FLOOR}" '
-                 f'stroke-width="1.5"/>')
-    text = "".join(
-        f'<text x="{_n(width / 2)}" y="{_n(by1 - by0 + 4 + TEXT_LINE * (k + 0.7))}" '
-        f'text-anchor="middle">{escape(line)}</text>'
-        for k, line in enumerate(captions)
-    )
-    label = escape(description(exercise, figure), quote=True)
-    title = escape(f"{exercise.name}: how to do it")
-    scale = SCALE
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{prefix}" '
-        f'viewBox="0 0 {_n(width)} {_n(height)}" width="{round(width * scale)}" '
-        f'height="{round(height * scale)}" role="img" aria-label="{label}">'
-        f"<title>{title}</title>"
-        f"<style>{''.join(css)}</style>"
-        f'<g transform="{flip}">'
-        f"{''.join(_shape_svg(s) for s in props)}{floor}{body}{strap}"
-        f"</g>{text}</svg>"
-    )
+    return "".join(subtree(None, layer) for layer in LAYERS[figure.demo.view])
 
 
 def _strap(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]) -> str:
