@@ -1,8 +1,12 @@
 """The pain chart on /history/: server-side SVG, no script, readable without colour.
 
 Pain before each session is a hollow circle on a dashed line; pain afterwards a filled
-square on a solid line. The picture has a ``<title>`` and a ``<desc>`` that says what it
-shows in words, and the page's table lists every number, so nothing depends on seeing it.
+square on a solid line; a session stopped because it hurt has a triangle above it, in a
+strip along the top. The dates under the chart are distinct days: two sessions on one day
+share one date, set under both. Each date carries its moment (``data-when``, ISO with its
+offset) so the page's script can write it in the person's own time zone. The picture has
+a ``<title>`` and a ``<desc>`` that says what it shows in words, and the page's table lists
+every number, so nothing depends on seeing it.
 Colours come from the stylesheet (classes), with presentation attributes as a fallback.
 """
 
@@ -19,14 +23,19 @@ from django.utils.safestring import SafeString, mark_safe
 from backcare.plans.suitability import day_text
 from backcare.vocabulary import gettext, ngettext
 
-WIDTH, HEIGHT = 480, 240
-LEFT, RIGHT, TOP, BOTTOM = 36, 14, 14, 38
+WIDTH, HEIGHT = 480, 252
+LEFT, RIGHT, TOP, BOTTOM = 36, 14, 32, 38
+#: The middle of the strip above the plot where the stopped-because-it-hurt triangles sit.
+STOPPED_Y = 14
+#: A date set in the middle keeps this far from either end (room for the end dates).
+MIDDLE_ROOM = 96
 PAIN_MAX = 10
 #: The chart shows at most this many sessions, the most recent; the table has them all.
 MAX_POINTS = 30
 
 BEFORE_COLOUR = "#8a4b08"
 AFTER_COLOUR = "#0a615c"
+STOPPED_COLOUR = "#b3261e"
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,11 @@ def describe(points: Sequence[ChartPoint]) -> str:
         span = gettext("1 session, on {day}.").format(day=_day(first.when))
     said = [span, gettext("Pain before went from {first} to {last}.").format(
         first=first.before, last=last.before)]
+    stopped = sum(1 for p in points if p.stopped_for_pain)
+    if stopped:
+        said.append(ngettext("You stopped {count} of them because it hurt.",
+                             "You stopped {count} of them because it hurt.", stopped).format(
+            count=stopped))
     drops = [p.before - p.after for p in points if p.after is not None]
     if drops:
         average = sum(drops) / len(drops)
@@ -103,6 +117,55 @@ def _session_label(p: ChartPoint) -> str:
     return label
 
 
+@dataclass(frozen=True)
+class AxisDate:
+    """A date under the chart: the day of ``when``, at ``x``, set ``anchor``-wise."""
+
+    when: datetime
+    x: float
+    anchor: str  # "start", "middle" or "end"
+
+
+def axis_dates(points: Sequence[ChartPoint]) -> list[AxisDate]:
+    """The dates under the chart, each day once: the first day's, the last day's and, with
+    more than four sessions and room for it, a day in between. A date stands under the
+    middle of its day's sessions (the first date starts at its first session, the last ends
+    at its last), so sessions on one day never give two dates that read the same."""
+    count = len(points)
+    days: list[tuple[int, int]] = []  # each day's first and last index, in order
+    for index, point in enumerate(points):
+        if days and points[days[-1][0]].when.date() == point.when.date():
+            days[-1] = (days[-1][0], index)
+        else:
+            days.append((index, index))
+
+    def centre(day: tuple[int, int]) -> float:
+        return (_x(day[0], count) + _x(day[1], count)) / 2
+
+    if len(days) == 1:
+        return [AxisDate(points[0].when, centre(days[0]), "middle")]
+    first, last = days[0], days[-1]
+    dates = [AxisDate(points[first[0]].when, _x(first[0], count) - 6, "start")]
+    if count > 4 and len(days) > 2:
+        middle = days[len(days) // 2]
+        x = centre(middle)
+        if _x(first[0], count) + MIDDLE_ROOM <= x <= _x(last[1], count) - MIDDLE_ROOM:
+            dates.append(AxisDate(points[middle[0]].when, x, "middle"))
+    dates.append(AxisDate(points[last[0]].when, _x(last[1], count) + 6, "end"))
+    return dates
+
+
+def _stopped_mark(x: float, y_top: float) -> str:
+    """A triangle in the strip above the plot and a dotted line down to the session's
+    highest point: "stopped because it hurt", by shape as well as colour."""
+    top, bottom, half = STOPPED_Y - 7, STOPPED_Y + 6, 7
+    return (f'<line class="stop-line" x1="{_fmt(x)}" x2="{_fmt(x)}" y1="{bottom + 2}" '
+            f'y2="{_fmt(y_top - 7)}" stroke="{STOPPED_COLOUR}" stroke-width="1.5" '
+            f'stroke-dasharray="2 3"/>'
+            f'<path class="point stopped" d="M{_fmt(x)},{top} L{_fmt(x + half)},{bottom} '
+            f'L{_fmt(x - half)},{bottom} Z" fill="{STOPPED_COLOUR}"/>')
+
+
 def pain_chart(points: Sequence[ChartPoint], chart_id: str = "pain-chart") -> SafeString:
     """Inline SVG for ``points`` in time order (oldest first); the last MAX_POINTS only."""
     points = list(points)[-MAX_POINTS:]
@@ -121,15 +184,10 @@ def pain_chart(points: Sequence[ChartPoint], chart_id: str = "pain-chart") -> Sa
                      f'stroke="#dcdcd4" stroke-width="1"/>')
         parts.append(f'<text class="axis" x="{LEFT - 8}" y="{y}" text-anchor="end" '
                      f'dominant-baseline="middle" font-size="15" fill="#4f5b62">{pain}</text>')
-    if count:
-        labelled = {0, count - 1} | ({count // 2} if count > 4 else set())
-        for index in sorted(labelled):
-            anchor = ("middle" if count == 1 or 0 < index < count - 1
-                      else "start" if index == 0 else "end")
-            x = _x(index, count) + {"start": -6, "end": 6, "middle": 0}[anchor]
-            parts.append(f'<text class="axis" x="{_fmt(x)}" y="{HEIGHT - 12}" '
-                         f'text-anchor="{anchor}" font-size="15" fill="#4f5b62">'
-                         f'{escape(_day(points[index].when))}</text>')
+    for label in axis_dates(points):
+        parts.append(f'<text class="axis day" x="{_fmt(label.x)}" y="{HEIGHT - 12}" '
+                     f'text-anchor="{label.anchor}" font-size="15" fill="#4f5b62" '
+                     f'data-when="{label.when.isoformat()}">{escape(_day(label.when))}</text>')
 
     def line(kind: str, values: list[tuple[float, float]], dash: str) -> None:
         if len(values) > 1:
@@ -145,6 +203,8 @@ def pain_chart(points: Sequence[ChartPoint], chart_id: str = "pain-chart") -> Sa
     for index, p in enumerate(points):
         x = _x(index, count)
         parts.append(f'<g class="session"><title>{escape(_session_label(p))}</title>')
+        if p.stopped_for_pain:
+            parts.append(_stopped_mark(x, _y(max(p.before, p.after or 0))))
         parts.append(f'<circle class="point before" cx="{_fmt(x)}" cy="{_fmt(_y(p.before))}" '
                      f'r="5.5" fill="#ffffff" stroke="{BEFORE_COLOUR}" stroke-width="2.5"/>')
         if p.after is not None:

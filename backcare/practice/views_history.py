@@ -4,6 +4,11 @@ Bounded work however many sessions a device has saved: the table shows ROWS_PER_
 sessions a page (``?page=``, :mod:`backcare.catalogue.paging`), the chart the last
 MAX_POINTS, and the counts (in all, this week, stopped because it hurt) are counted by
 the database, on the ``practice_device_recent`` index.
+
+The server does not know the person's time zone: it writes days and times in the site's
+(UTC), each in a ``<time datetime>``, and ``practice/local_times.js`` rewrites them, the
+chart's dates and the "Times are in …" note in the browser's own zone and the page's
+language.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -124,10 +130,13 @@ def history(request: HttpRequest) -> HttpResponse:
         "this_week": counts["this_week"],
         "chart": pain_chart(points) if points else "",
         "chart_count": len(points),
+        "chart_stopped": any(p.stopped_for_pain for p in points),
         "chart_limited": counts["total"] > MAX_POINTS,
         "stopped_count": counts["stopped"],
         "nav": "history",
-        "time_zone": timezone.get_current_timezone_name(),
+        # local_times.js writes the browser's zone in this span.
+        "time_zone": format_html('<span class="time-zone">{}</span>',
+                                 timezone.get_current_timezone_name()),
         "deleted": DELETED_TEXT.get(request.GET.get("deleted", "")),
     })
     return response

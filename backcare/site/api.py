@@ -1,7 +1,9 @@
 """The one NinjaAPI at /api/: each app contributes its own router; OpenAPI at /api/openapi.json.
 
 The docs page at /api/docs is ninja's Swagger page served from /static/ninja/ ("ninja" is in
-INSTALLED_APPS); its only inline script is inert JSON data, so it works under our CSP.
+INSTALLED_APPS); its only inline script is inert JSON data, so it works under our CSP. Its
+template is ours (catalogue/templates/api_docs/swagger.html): ninja's, with a viewport for
+phones.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import NinjaAPI, Router, Schema
 from ninja.errors import HttpError
+from ninja.openapi.docs import Swagger
 from ninja.openapi.schema import OpenAPISchema
 
 from backcare.catalogue.api import router as library_router
@@ -55,6 +58,12 @@ LANG_PARAMETER: dict[str, Any] = {
 }
 
 
+class PhoneReadySwagger(Swagger):
+    """ninja's Swagger page with ``<meta name="viewport">``, so it fits a phone's screen."""
+
+    template = "api_docs/swagger.html"
+
+
 class BackcareAPI(NinjaAPI):
     """ninja's API whose OpenAPI document states, on every operation, the ``lang`` query
     parameter and the 400 it gives for a language backcare does not speak (answered by
@@ -91,7 +100,7 @@ def document_languages(schema: dict[str, Any]) -> None:
 
 # guard_write runs before every operation: reads pass, writes are checked (see api_guard).
 api = BackcareAPI(title="backcare API", version="1", description=DESCRIPTION, urls_namespace="api",
-               auth=guard_write)
+               auth=guard_write, docs=PhoneReadySwagger())
 install_handlers(api)
 api.add_router("/", library_router)
 api.add_router("/", planning_router)

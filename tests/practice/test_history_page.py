@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.test import Client
@@ -98,7 +98,16 @@ def test_it_lists_this_devices_sessions_with_a_chart(browser: Client, device: st
     assert len(re.findall(r'class="point before"', chart)) == 4
     assert len(re.findall(r'class="point after"', chart)) == 3  # one has no "after"
     assert "style=" not in html  # the CSP allows no inline styles
-    assert "<script" not in html
+    # Scripts come from this site's files only (no inline code); one writes local times.
+    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S)
+    assert scripts and not any(body.strip() for body in scripts)
+    assert '<script type="module" src="/static/practice/local_times.js"></script>' in html
+
+    # The session stopped because it hurt: a triangle on the chart, its legend, and the words.
+    assert len(re.findall(r'class="point stopped"', chart)) == 1
+    assert "You stopped 1 of them because it hurt." in chart  # the chart's description
+    assert "Triangles along the top: sessions you stopped because it hurt." in text
+    assert "stopped" in re.search(r'<tr class="session-row([^"]*)">', html).group(1)
 
 
 def test_the_chart_puts_pain_where_it_belongs() -> None:
@@ -119,3 +128,49 @@ def test_the_chart_escapes_and_shows_only_recent_sessions() -> None:
     svg = str(pain_chart(points))
     assert len(re.findall(r'class="point before"', svg)) == 30
     assert 'class="point after"' not in svg
+
+
+def test_each_time_says_its_moment_in_utc_for_the_browser_to_rewrite(
+        browser: Client, device: str) -> None:
+    started = datetime(2025, 11, 30, 14, 5, tzinfo=UTC)
+    make(device, started)
+    html = browser.get("/history/").content.decode()
+    cell = re.search(r'<td class="when">(.*?)</td>', html, re.S).group(1)
+    moment = re.search(r'<time datetime="([^"]+)" class="local-time">', cell).group(1)
+    assert datetime.fromisoformat(moment) == started
+    assert "Sunday 30 November 2025" in visible(cell) and "14:05" in visible(cell)
+    assert 'Times are in <span class="time-zone">UTC</span>.' in html  # the script names theirs
+    assert 'data-label="Pain before → after"' in html and 'data-label="How it felt"' in html
+
+
+def _dates_under(svg: str) -> list[str]:
+    return re.findall(r'<text class="axis day"[^>]*>([^<]+)</text>', svg)
+
+
+def test_two_sessions_on_one_day_give_that_day_one_date() -> None:
+    morning = datetime(2025, 11, 30, 8, 0, tzinfo=UTC)
+    for points in (
+        [ChartPoint(morning, 6, 4), ChartPoint(morning + timedelta(hours=9), 5, 3)],
+        [ChartPoint(morning - timedelta(days=1), 6, 4), ChartPoint(morning, 6, 4),
+         ChartPoint(morning + timedelta(hours=9), 5, 3)],
+        [ChartPoint(morning + timedelta(days=d, hours=h), 5, 3)
+         for d in range(4) for h in (0, 9)],
+        [ChartPoint(morning + timedelta(hours=h), 5, 3) for h in range(6)],
+    ):
+        dates = _dates_under(str(pain_chart(points)))
+        assert dates and len(dates) == len(set(dates)), dates
+        assert dates[0] == ("29 November" if points[0].when.day == 29 else "30 November")
+    assert _dates_under(str(pain_chart(
+        [ChartPoint(morning + timedelta(days=d), 5, 3) for d in range(10)]))) == [
+        "30 November", "5 December", "9 December"]
+    svg = str(pain_chart([ChartPoint(morning, 6, 4), ChartPoint(morning, 5, 3)]))
+    assert f'data-when="{morning.isoformat()}"' in svg  # for the browser's own time zone
+
+
+def test_a_stopped_session_has_its_own_mark_on_the_chart() -> None:
+    day = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+    points = [ChartPoint(day, 6, 4), ChartPoint(day + timedelta(days=1), 7, None, True)]
+    svg = str(pain_chart(points))
+    assert len(re.findall(r'<path class="point stopped"', svg)) == 1
+    assert "(stopped because it hurt)" in svg
+    assert 'class="point stopped"' not in str(pain_chart(points[:1]))

@@ -52,3 +52,36 @@ def test_the_see_a_doctor_page_carries_the_box_too(client: Client) -> None:
     assert response.status_code == 200
     box = box_of(response.content.decode())
     assert all(q.sign in box for q in QUESTIONS if q.urgent)
+
+
+def _calls(page_html: str) -> list[tuple[str, str]]:
+    found = re.search(r'<aside class="urgent-help".*?</aside>', page_html, re.S)
+    assert found
+    return re.findall(r'<a class="call" href="(tel:[^"]*)">([^<]*)</a>', found.group(0))
+
+
+def test_the_emergency_numbers_are_tap_to_call_links_in_both_languages(
+    page: Callable[[str], Any],
+) -> None:
+    english = _calls(page(f"/routines/{FIVE}/").html)
+    assert english == [("tel:911", "911"), ("tel:999", "999"), ("tel:112", "112")]
+    spanish = _calls(page(f"/es/routines/{FIVE}/").html)
+    assert sorted(spanish) == [("tel:112", "112"), ("tel:911", "911")]
+    assert all(re.fullmatch(r"tel:\d+", href) for href, _ in english + spanish)
+
+
+def test_the_see_a_doctor_page_numbers_are_links_too(client: Client) -> None:
+    answers = {q.id: "no" for q in QUESTIONS}
+    answers["trauma"] = "yes"
+    response = client.post("/screen/", answers)
+    assert ("tel:999", "999") in _calls(response.content.decode())
+
+
+def test_only_emergency_numbers_become_links() -> None:
+    from backcare.catalogue.templatetags.backcare import call_links
+
+    assert str(call_links("Call 911 or 112, not 1234 or 3.5 or 12.")) == (
+        'Call <a class="call" href="tel:911">911</a> or <a class="call" href="tel:112">112</a>, '
+        "not 1234 or 3.5 or 12.")
+    assert str(call_links("<b>999</b> & 'x'")) == (
+        '&lt;b&gt;<a class="call" href="tel:999">999</a>&lt;/b&gt; &amp; &#x27;x&#x27;')

@@ -18,7 +18,7 @@ def test_unknown_pages_get_a_helpful_404(page, library, url: str) -> None:
     assert p.h1 == ["We couldn't find that page"]
     assert "See all conditions and their routines" in p.link_texts("/")
     assert "Open the exercise finder" in p.link_texts("/exercises/")
-    assert '<form class="search" role="search" method="get" action="/exercises/">' in p.html
+    assert '<form class="search" role="search" method="get" action="/exercises/#results">' in p.html
     assert library.site.disclaimer_short in p.text
 
 

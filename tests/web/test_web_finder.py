@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from backcare.content import ExerciseFilter, Library
@@ -89,3 +91,21 @@ def test_an_unknown_filter_value_gets_a_clear_400(page, parameter, value, allowe
     for option in allowed:
         assert option in p.text
     assert "Start again with the exercise finder" in p.link_texts("/exercises/")
+
+
+def test_show_exercises_opens_the_page_at_its_results_with_the_count(page, library: Library) -> None:
+    p = page("/exercises/?position=seated")
+    forms = [attrs for tag, attrs in p.tags if tag == "form" and "finder" in (attrs.get("class") or "")]
+    assert [f.get("action") for f in forms] == ["/exercises/#results"]
+    expected = len(library.find_exercises(ExerciseFilter(position="seated")))
+    heading = re.search(r'<h2 id="results" tabindex="-1">([^<]+)</h2>', p.html)
+    assert heading, "the results heading is not the form's target"
+    assert heading.group(1) == f"{expected} exercises match"
+    assert 'aria-labelledby="results"' in p.html
+
+
+def test_the_search_box_on_other_pages_opens_the_results_too(page) -> None:
+    p = page("/no/such/page/")
+    assert p.status == 404
+    assert ("form", {"class": "search", "role": "search", "method": "get",
+                     "action": "/exercises/#results"}) in p.tags

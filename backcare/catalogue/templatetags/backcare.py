@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.urls import reverse, translate_url
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from backcare.catalogue import labels
 from backcare.catalogue.library import get_library
@@ -79,6 +82,22 @@ def switch_url(context: template.Context, language: Mapping[str, Any]) -> str:
     target = urlsplit(translate_url(here, DEFAULT_LANGUAGE))
     path = f"{target.path}?{target.query}" if target.query else target.path
     return reverse("choose_language", args=[language["code"]]) + "?" + urlencode({"next": path})
+
+
+#: An emergency number in the urgent-help words, in any language: three digits standing
+#: alone ("911", "999", "112"), not part of a longer number or a word.
+EMERGENCY_NUMBER = re.compile(r"(?<![\w.,])([0-9]{3})(?![\w]|[.,][0-9])")
+
+
+@register.filter
+def call_links(text: str) -> SafeString:
+    """The words with each emergency number a tap-to-call link: ``"… 911 …"`` ->
+    ``'… <a class="call" href="tel:911">911</a> …'``; the rest escaped."""
+    pieces = EMERGENCY_NUMBER.split(str(text))
+    # split() with one group: text, number, text, number, ..., text
+    linked = [format_html('<a class="call" href="tel:{0}">{0}</a>', piece) if index % 2
+              else str(conditional_escape(piece)) for index, piece in enumerate(pieces)]
+    return mark_safe("".join(linked))  # noqa: S308  # each piece escaped or built by format_html
 
 
 @register.inclusion_tag("catalogue/_urgent_help.html")
