@@ -1,15 +1,18 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-from backcare.site import language
+from backcare.site import installable, language
 from backcare.site.api import api
 
 urlpatterns = [
     path("api/", api.urls),
     path("language/<str:code>/", language.choose, name="choose_language"),
+    path("sw.js", installable.service_worker, name="service_worker"),
+    path("manifest.webmanifest", installable.manifest, name="web_manifest"),
 ]
 # Pages in English at /..., in every other language at /<code>/...
 urlpatterns += i18n_patterns(
+    path("offline/", installable.offline_page, name="offline"),
     path("", include("backcare.planning.urls")),
     path("", include("backcare.practice.urls")),
     path("", include("backcare.printouts.urls")),

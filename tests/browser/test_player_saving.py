@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from .offline_helpers import wait_for_empty_queue, waiting_sessions
 from .player_helpers import PLAY, open_player, pass_the_screen, sessions, snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PENDING = "backcare.pendingSessions"
 WILL_BE_SENT = "Will be sent when you're back online"
 
 
@@ -24,7 +24,7 @@ def finish_quickly(page: Any) -> None:
 
 
 def pending(page: Any) -> list[dict[str, Any]]:
-    return json.loads(page.evaluate(f"localStorage.getItem('{PENDING}') || '[]'"))
+    return waiting_sessions(page)
 
 
 @pytest.mark.parametrize("retry", ["reload", "online", "timer"])
@@ -64,7 +64,7 @@ def test_a_save_made_while_the_server_is_down_arrives_after_it_returns(
         page.evaluate("window.dispatchEvent(new Event('online'))")
     else:
         page.clock.run_for(61_000)  # the retry every minute
-    page.wait_for_function("() => !localStorage.getItem('backcare.pendingSessions')")
+    wait_for_empty_queue(page)
     if retry != "reload":
         page.locator("#save-status").get_by_text("Saved.", exact=True).wait_for()
 

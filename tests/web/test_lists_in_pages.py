@@ -39,15 +39,23 @@ def _cards(html: str) -> dict[str, str]:
         html, re.S)}
 
 
+OFFLINE_JS = "/static/practice/offline.js"
+
+
 def _pager_links(p: Any) -> dict[str, str]:
     """Each link's href by its text (the pager's "← Previous page" and "Next page →")."""
     return dict(p.links)
 
 
 def _weight(client: Client, p: Any) -> int:
+    """The page and everything it loads: one stylesheet and the small script that keeps it
+    for offline use (no images, frames or other scripts)."""
     sheets = [a["href"] for t, a in p.tags if t == "link" and a.get("rel") == "stylesheet"]
-    assert len(sheets) == 1 and not [a for t, a in p.tags if t in ("img", "script", "iframe")]
-    return len(p.html.encode()) + len(b"".join(client.get(sheets[0]).streaming_content))
+    scripts = [a["src"] for t, a in p.tags if t == "script"]
+    assert len(sheets) == 1 and not [a for t, a in p.tags if t in ("img", "iframe")]
+    assert scripts == [OFFLINE_JS], scripts
+    return len(p.html.encode()) + sum(len(b"".join(client.get(url).streaming_content))
+                                      for url in sheets + scripts)
 
 
 # --- A condition's routines, as summaries -----------------------------------------------------

@@ -2,54 +2,45 @@
 //
 // Every session has an id made here (crypto.randomUUID), so sending it again after a
 // failure can never record it twice: the server answers 200 for an id it already has.
-// A session that could not be sent waits in localStorage under PENDING_KEY and is
-// retried when the page loads, when the browser comes back online, and every minute.
+// A session that could not be sent waits in IndexedDB (session_queue.js; sessions left in
+// localStorage by the older player are moved there) and is sent again when a page that
+// saves loads, when the browser comes back online, and on a timer that waits longer after
+// each failed try (RETRY_MS, doubling, at most MAX_RETRY_MS).
+//
+// What is tried again: no network, a 5xx, 408 and 429 (its Retry-After respected). Any
+// other 4xx is final: the session leaves the retry loop and is kept as refused, with the
+// server's reason, for the page to show (SessionLog's onChange and rejectedSessions()).
 
-export const PENDING_KEY = "backcare.pendingSessions";
-const RETRY_MS = 60_000;
+import * as queue from "./session_queue.js";
+
+export const PENDING_KEY = queue.LEGACY_KEY;
+export const RETRY_MS = 15_000;
+export const MAX_RETRY_MS = 10 * 60_000;
 // Django's CSRF cookie (settings.CSRF_COOKIE_NAME); the player page sets it.
 const CSRF_COOKIE = "csrftoken";
-// Answers that mean "this session is wrong and will never be accepted": do not retry.
-const REJECTED = new Set([400, 409, 413, 422]);
+// Answers that are worth trying again later; every other 4xx is final.
+const TRY_AGAIN = new Set([408, 429]);
+// Sessions from one device are sent by one tab at a time (where the browser can say so).
+const LOCK = "backcare-sessions";
 
-function readPending() {
-  try {
-    const value = JSON.parse(localStorage.getItem(PENDING_KEY) || "[]");
-    return Array.isArray(value) ? value.filter((s) => s && typeof s.id === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-function writePending(list) {
-  try {
-    if (list.length) localStorage.setItem(PENDING_KEY, JSON.stringify(list));
-    else localStorage.removeItem(PENDING_KEY);
-  } catch {
-    // Storage full or blocked: nothing more we can do on this device.
-  }
-}
-
+/** Sessions waiting to be sent (a Promise of an array), oldest first. */
 export function pendingSessions() {
-  return readPending();
+  return queue.waiting().catch(() => []);
 }
 
-/** Keep (or replace) a session in the waiting list. */
+/** Sessions the server refused for good: a Promise of [{session, problem: {status, detail}}]. */
+export function rejectedSessions() {
+  return queue.rejected().catch(() => []);
+}
+
+/** Keep (or replace) a session in the waiting list: a Promise of "kept" or "full". */
 export function keep(session) {
-  const list = readPending().filter((s) => s.id !== session.id);
-  list.push(session);
-  writePending(list);
+  return queue.keep(session);
 }
 
+/** Forget a session kept here (waiting or refused). */
 export function forget(id) {
-  writePending(readPending().filter((s) => s.id !== id));
-}
-
-/** Forget a session that was sent, unless it changed meanwhile (an answer added to it):
- *  the newer copy stays waiting and is sent next. */
-function forgetSent(sent) {
-  const was = JSON.stringify(sent);
-  writePending(readPending().filter((s) => s.id !== sent.id || JSON.stringify(s) !== was));
+  return queue.forget(id);
 }
 
 export function newId() {
@@ -64,8 +55,9 @@ export function newId() {
 
 /**
  * The CSRF token, read from its cookie at the moment of sending, not from the page: the
- * player page is the same HTML for everyone (kept rendered in the server's memory), and a
- * session waiting from an earlier visit is sent with today's token.
+ * player page is the same HTML for everyone (kept rendered in the server's memory, and on
+ * this device by the service worker), and a session waiting from an earlier visit is sent
+ * with today's token.
  */
 export function csrfToken(cookies = document.cookie) {
   for (const part of cookies.split(";")) {
@@ -75,80 +67,162 @@ export function csrfToken(cookies = document.cookie) {
   return "";
 }
 
+/** The server's reason, in one line: its `detail`, or each field at fault and what is wrong. */
+async function reasonOf(response) {
+  try {
+    const body = await response.json();
+    if (typeof body.detail === "string") return body.detail;
+    if (Array.isArray(body.detail)) {
+      return body.detail.map((p) => {
+        const field = Array.isArray(p.loc) ? p.loc[p.loc.length - 1] : "";
+        return field ? `${field}: ${p.msg}` : String(p.msg);
+      }).join("; ");
+    }
+  } catch {
+    // not JSON: the status alone
+  }
+  return "";
+}
+
 /**
- * Send one session. Resolves to "saved", "rejected" (the server will never take it),
- * or "later" (offline, server down or busy, or no token yet: it stays in the waiting list).
+ * Send one session: {outcome: "saved" | "later" | "rejected", problem?, wait?}. "later" is
+ * offline, the server down or busy, or no CSRF token yet (a page of ours sets it).
  */
 async function post(url, session) {
+  const token = csrfToken();
+  if (!token) return { outcome: "later" };
   let response;
   try {
     response = await fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      headers: {
+        "Content-Type": "application/json",
+        "X-CSRFToken": token,
+        // The server's reasons in the page's language.
+        "Accept-Language": document.documentElement.lang || navigator.language || "en",
+      },
       body: JSON.stringify(session),
       credentials: "same-origin",
     });
   } catch {
-    return "later";
+    return { outcome: "later" };
   }
-  if (response.ok) return "saved";
-  if (REJECTED.has(response.status)) return "rejected";
-  return "later";
+  if (response.ok) return { outcome: "saved" };
+  if (response.status >= 500 || TRY_AGAIN.has(response.status)) {
+    const after = Number(response.headers.get("Retry-After"));
+    return { outcome: "later", wait: Number.isFinite(after) && after > 0 ? after * 1000 : 0 };
+  }
+  if (response.status >= 400) {
+    return { outcome: "rejected", problem: { status: response.status, detail: await reasonOf(response) } };
+  }
+  return { outcome: "later" };  // anything else (a redirect to a login page, say): not now
+}
+
+function exclusively(work) {
+  if (navigator.locks && navigator.locks.request) return navigator.locks.request(LOCK, work);
+  return work();
 }
 
 export class SessionLog {
+  /** `onChange(waitingCount, refused)` is called after every try; `refused` is the list of
+   *  rejectedSessions(). */
   constructor(url, onChange) {
     this.url = url;
     this.onChange = onChange || (() => {});
     this.sending = null;
     this.timer = null;
+    this.failures = 0;
+    this.problems = new Map();  // id -> {status, detail}, for sessions refused in this page
   }
 
-  /** Save a finished session: kept first, so closing the page cannot lose it. */
+  /** Save a finished session: kept first, so closing the page cannot lose it. Resolves to
+   *  "saved", "later" (kept, sent when it can be), "rejected" (never: see problem(id)) or
+   *  "full" (not kept: CAPACITY sessions already wait, and sending it failed too). */
   async save(session) {
-    keep(session);
+    let kept;
+    try {
+      kept = await keep(session);
+    } catch {
+      kept = "full";  // no storage on this device at all: say so like a full one
+    }
+    if (kept === "full") {
+      const { outcome, problem } = await post(this.url, session);
+      if (problem) this.problems.set(session.id, problem);
+      return outcome === "later" ? "full" : outcome;
+    }
     const result = await this.flush();
-    const outcome = result.get(session.id) || (readPending().some((s) => s.id === session.id) ? "later" : "saved");
+    const outcome = result.get(session.id)
+      || ((await pendingSessions()).some((s) => s.id === session.id) ? "later" : "saved");
     this.schedule();
     return outcome;
   }
 
-  /** Try to send everything waiting; one attempt at a time. Map of id -> outcome. */
+  /** Why the server refused this session ({status, detail}), if it did while this page was open. */
+  problem(id) {
+    return this.problems.get(id) || null;
+  }
+
+  /** Try to send everything waiting; one attempt at a time. A Promise of a Map id -> outcome. */
   flush() {
     if (this.sending) {
       return this.sending.then(() => this.flush());
     }
-    this.sending = (async () => {
-      const outcomes = new Map();
-      for (const session of readPending()) {
-        const outcome = await post(this.url, session);
-        outcomes.set(session.id, outcome);
-        if (outcome !== "later") forgetSent(session);
-        if (outcome === "later") break;  // the server is away: try the rest next time
-      }
-      return outcomes;
-    })();
-    return this.sending.finally(() => {
+    // A storage that fails mid-way leaves everything where it was: tried again next time.
+    this.sending = exclusively(() => this.sendAll()).catch(() => new Map());
+    return this.sending.finally(async () => {
       this.sending = null;
-      this.onChange(readPending().length);
+      const [waiting, refused] = await Promise.all([pendingSessions(), rejectedSessions()]);
+      this.onChange(waiting.length, refused);
     });
   }
 
-  /** Retry on load, when back online, and every minute while anything is waiting. */
+  async sendAll() {
+    const outcomes = new Map();
+    let list;
+    try {
+      list = await queue.waiting();
+    } catch {
+      return outcomes;  // no IndexedDB here: nothing can be waiting
+    }
+    for (const session of list) {
+      const { outcome, problem, wait } = await post(this.url, session);
+      outcomes.set(session.id, outcome);
+      if (outcome === "saved") {
+        this.failures = 0;
+        await queue.sent(session);
+      } else if (outcome === "rejected") {
+        this.problems.set(session.id, problem);
+        await queue.refused(session, problem);
+      } else {
+        this.failures += 1;
+        this.schedule(wait);
+        break;  // the server is away: try the rest next time
+      }
+    }
+    return outcomes;
+  }
+
+  /** Try on load, when back online, and on the backing-off timer while anything waits. */
   start() {
-    window.addEventListener("online", () => this.flush());
+    window.addEventListener("online", () => {
+      this.failures = 0;
+      this.flush();
+    });
     this.schedule();
     return this.flush();
   }
 
-  schedule() {
-    if (this.timer !== null) return;
-    this.timer = setInterval(() => {
-      if (readPending().length) this.flush();
-      else {
-        clearInterval(this.timer);
-        this.timer = null;
+  /** The next try: RETRY_MS after the first failure, doubling, at most MAX_RETRY_MS (or the
+   *  server's Retry-After, if longer). */
+  schedule(wait = 0) {
+    const delay = Math.max(wait, Math.min(RETRY_MS * 2 ** Math.max(0, this.failures - 1), MAX_RETRY_MS));
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(async () => {
+      this.timer = null;
+      if ((await pendingSessions()).length) {
+        await this.flush();
+        if ((await pendingSessions()).length && this.timer === null) this.schedule();
       }
-    }, RETRY_MS);
+    }, delay);
   }
 }
