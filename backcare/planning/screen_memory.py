@@ -13,6 +13,7 @@ offered meanwhile.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -26,6 +27,12 @@ from backcare.practice.device import device_id, ensure_device
 
 COOKIE = "backcare_screen"
 SALT = "backcare.planning.screen"
+#: What a page's script may know of the pass: the question groups it covers and when it
+#: runs out (``any+low-back.1767225600``), readable by JavaScript and set and deleted with
+#: the pass. A player page kept for playing offline reads it before it lets a session
+#: start, so a copy on the device cannot outlive the screen it was opened after. It opens
+#: nothing on the server, which reads only the signed pass.
+UNTIL_COOKIE = "backcare_screen_until"
 
 
 def screen_max_age() -> int:
@@ -73,7 +80,19 @@ def remember_screen(request: HttpRequest, response: HttpResponse, areas: Iterabl
         COOKIE, _pass_for(device, areas), salt=SALT, max_age=screen_max_age(),
         httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
     )
+    response.set_cookie(
+        UNTIL_COOKIE, until_value(areas, int(time.time()) + screen_max_age()),
+        max_age=screen_max_age(), samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def until_value(areas: Iterable[str], until: int) -> str:
+    """The readable companion of a pass covering ``areas`` that runs out at ``until``
+    (seconds since the epoch)."""
+    covered = set(areas)
+    return f"{'+'.join(a for a in AREAS if a in covered)}.{until}"
 
 
 def forget_screen(response: HttpResponse) -> None:
     response.delete_cookie(COOKIE, samesite="Lax")
+    response.delete_cookie(UNTIL_COOKIE, samesite="Lax")

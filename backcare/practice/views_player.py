@@ -33,11 +33,15 @@ from django.urls import reverse
 from backcare.catalogue.library import get_library
 from backcare.content import Library
 from backcare.content.schema import Routine
-from backcare.export.timeline_shapes import TimelineOut
-from backcare.planning.gate import needs_screen, routine_or_404
+from backcare.export.timeline_shapes import ChangeOut, TimelineOut
+from backcare.figures.captions import figure_notes
+from backcare.planning.gate import needs_screen, routine_or_404, screen_url
+from backcare.planning.screen_memory import UNTIL_COOKIE
+from backcare.planning.screen_scope import areas_for_routine
 from backcare.planning.shapes import plan_out, safe_default_out
 from backcare.plans import (
     FIELD_LABELS,
+    SAFE_DEFAULT,
     InputError,
     PlanError,
     asks_for_plan,
@@ -45,6 +49,7 @@ from backcare.plans import (
     profile_from_params,
     profile_params,
 )
+from backcare.playscript.setting_up import setting_up
 from backcare.practice.device import device_id, ensure_device
 from backcare.practice.painful_marks import hurt_days
 from backcare.site.response_cache import rendered_once
@@ -52,18 +57,29 @@ from backcare.vocabulary.player_words import player_words
 
 
 def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, Any]]:
+    """What the player shows of each exercise besides the script: its cue, position,
+    precautions and figure. The figure comes in three forms of one size: moving (the
+    get-ready and movement reps), still in the held pose (a hold: "hold still" means the
+    figure too) and still at the start (rests); ``side_shown`` is the side it is drawn
+    doing, so the player mirrors it for the other side, and ``figure_notes`` are the
+    figure's own captions (its view), the side being added by the player."""
     info: dict[str, dict[str, Any]] = {}
     for slug in slugs:
         if slug in info:
             continue
         exercise = library.exercises[slug]
+        demo = reverse("exercise_demo", args=[slug])
         info[slug] = {
             "name": exercise.name,
             "cue": exercise.cues[0],
             "position": exercise.position_label,
             "summary": exercise.summary,
             "precautions": list(exercise.precautions),  # shown on each get-ready screen
-            "demo": reverse("exercise_demo", args=[slug]),
+            "demo": f"{demo}?text=0",
+            "demo_held": f"{demo}?pose=held&text=0",
+            "demo_start": f"{demo}?pose=start&text=0",
+            "side_shown": exercise.demo.side_shown if exercise.per_side else None,
+            "figure_notes": figure_notes(exercise),
         }
     return info
 
@@ -118,21 +134,39 @@ def _page(request: HttpRequest, library: Library, routine: Routine,
         return render(request, "practice/player_no_plan.html",
                       {**base, "message": error.message}, status=422)
 
+    profile = (profile_from_params(profile_params(request.GET.getlist))
+               if asks_for_plan(request.GET.getlist) else SAFE_DEFAULT)
     data: dict[str, Any] = timeline.model_dump()
-    data["exercises"] = _exercise_info(library, [s.exercise for s in timeline.steps])
+    slugs = list(dict.fromkeys(s.exercise for s in timeline.steps))
+    data["exercises"] = _exercise_info(library, slugs)
     data["sessions_url"] = "/api/sessions"
+    # What the page's script checks before a session starts, offline too: a pass covering
+    # these question groups that has not run out (screen_memory.UNTIL_COOKIE).
+    data["screen"] = {"areas": sorted(areas_for_routine(slug)), "cookie": UNTIL_COOKIE,
+                      "url": screen_url(request.get_full_path())}
     data["routine_url"] = reverse("routine", args=[slug])
-    exercise_count = len({s.exercise for s in timeline.steps})
     return render(request, "practice/player.html", {
         **base,
         "data": data,
         "timeline": timeline,
-        "exercise_count": exercise_count,
-        "words": player_words(exercise_count),
+        "exercise_count": len(slugs),
+        "words": player_words(len(slugs)),
+        "setting_up": setting_up((library.exercises[s] for s in slugs), floor=profile.floor),
+        "pain_before": profile.pain,
+        "changes": [_named_change(library, change) for change in timeline.changes],
         "left_out": [{"name": library.exercises[item.exercise].name, "why": item.why}
                      for item in timeline.left_out],
         "scale": range(0, 11),
     })
+
+
+def _named_change(library: Library, change: ChangeOut) -> dict[str, str]:
+    """A plan change as the set-up screen lists it: the exercise it is about, by name
+    (and its replacement's), and why."""
+    replacement = library.exercises.get(change.replacement or "")
+    return {"name": library.exercises[change.exercise].name,
+            "replacement": replacement.name if replacement else "",
+            "reason": change.reason}
 
 
 def _fit_url(slug: str) -> str:

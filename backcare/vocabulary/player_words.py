@@ -22,6 +22,12 @@ WORDS: dict[str, str] = {
     "next": gettext_noop("Next: {what}"),
     "next_finish": gettext_noop("Next: the finish — nearly there"),
     "demo_alt": gettext_noop("Moving figure showing {name}"),
+    "demo_alt_held": gettext_noop("Figure holding the position of {name}"),
+    "demo_alt_start": gettext_noop("Figure in the starting position of {name}"),
+    "figure_left": gettext_noop("Shown on the left side."),
+    "figure_right": gettext_noop("Shown on the right side."),
+    "fullscreen": gettext_noop("Full screen"),
+    "fullscreen_leave": gettext_noop("Leave full screen"),
     # the controls
     "pause": gettext_noop("Pause"),
     "resume": gettext_noop("Resume"),
@@ -38,6 +44,12 @@ WORDS: dict[str, str] = {
     "saved": gettext_noop("Saved."),
     "saved_later": gettext_noop("Kept on this device. Will be sent when you're back online."),
     "save_rejected": gettext_noop("This session could not be saved."),
+    "save_full": gettext_noop(
+        "This device already holds as many unsent sessions as it can, so this one was not "
+        "kept. Go online to send them."),
+    "save_rejected_why": gettext_noop("This session could not be saved: {why}"),
+    "refused_earlier": gettext_noop(
+        "A session from {date} could not be saved and will not be sent again: {why}"),
     "pending": gettext_noop(
         "Sessions kept on this device, to be sent when you're back online: {count}."),
     # "Stop — this hurts"

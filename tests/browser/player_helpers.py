@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from backcare.planning.screen_memory import COOKIE, signed_pass
+from backcare.planning.screen_memory import COOKIE, UNTIL_COOKIE, signed_pass, until_value
+from backcare.plans.redflag_questions import AREAS
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
 
 FIVE_MINUTE = "back-pain-relief-stretches-5-minute-real-time-routine"
@@ -34,6 +36,8 @@ def pass_the_screen(page: Any, live_server: Any) -> None:
     page.context.add_cookies([
         {"name": DEVICE_COOKIE, "value": device, "url": live_server.url},
         {"name": COOKIE, "value": signed_pass(device), "url": live_server.url},
+        {"name": UNTIL_COOKIE, "value": until_value(AREAS, int(time.time()) + 24 * 3600),
+         "url": live_server.url},
     ])
 
 

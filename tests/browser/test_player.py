@@ -140,7 +140,7 @@ def test_the_whole_five_minute_routine_follows_the_script(player: Any) -> None:
 def test_stop_this_hurts_ends_at_once_and_is_recorded(player: Any) -> None:
     page = player
     data = open_player(page)
-    assert stop_button_in_view(page)  # before the start too
+    assert not page.get_by_role("button", name=STOP).is_visible()  # nothing under way yet
     start(page, pain=5)
     assert page.locator("#player").get_attribute("data-kind") == "get-ready"
     assert stop_button_in_view(page)  # during the get-ready

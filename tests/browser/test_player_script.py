@@ -88,9 +88,9 @@ def test_the_spanish_player_shows_and_speaks_spanish(page: Any, live_server: Any
 
     start = page.get_by_role("button", name=spanish("Start"), exact=True)
     assert start.is_visible()
-    assert page.get_by_role("button", name=spanish("Stop — this hurts")).is_visible()
     page.get_by_role("radio", name="3", exact=True).check()
     start.click()
+    assert page.get_by_role("button", name=spanish("Stop — this hurts")).is_visible()
 
     phases = script_phases(api)
     first = phases[0]

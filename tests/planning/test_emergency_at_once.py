@@ -3,6 +3,7 @@ API and on the terminal — and the outcome is the same on all three."""
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -106,3 +107,12 @@ def test_terminal_stops_asking_at_the_first_emergency_yes(capsys, monkeypatch, p
     if position + 1 < len(FIVE_QUESTIONS):
         assert FIVE_QUESTIONS[position + 1].text not in err  # not asked: answered at once
     assert not out
+
+
+def test_the_emergency_advice_numbers_are_tap_to_call_links() -> None:
+    """Told to call for help at once, the numbers are links a phone dials with one tap."""
+    response = Client().post("/screen/", {URGENT[0].id: "yes"})
+    stop = re.search(r'<div class="stop stop-emergency">.*?</div>', response.content.decode(), re.S)
+    assert stop
+    links = re.findall(r'<a class="call" href="(tel:\d+)">(\d+)</a>', stop.group(0))
+    assert links == [("tel:911", "911"), ("tel:999", "999"), ("tel:112", "112")]

@@ -130,7 +130,9 @@ def test_each_exercise_has_its_demo_picture(screened: Client, library: Library) 
     data = embedded(screened.get(PLAY).content.decode())
     assert data["exercises"]
     for slug, info in data["exercises"].items():
-        assert info["demo"] == f"/exercises/{slug}/demo.svg"
+        assert info["demo"] == f"/exercises/{slug}/demo.svg?text=0"
+        assert info["demo_held"] == f"/exercises/{slug}/demo.svg?pose=held&text=0"
+        assert info["demo_start"] == f"/exercises/{slug}/demo.svg?pose=start&text=0"
 
 
 def test_passing_the_screen_gives_the_browser_its_device_cookie(client: Client) -> None:

@@ -16,6 +16,7 @@ import { Cues, voicePreference } from "./cues.js";
 import { SessionLog, forget, keep, newId, pendingSessions } from "./sessions.js";
 import { askWhichHurt, exercisesOf } from "./hurt.js";
 import { announceText, render as draw, show, whereText } from "./player_view.js";
+import { WakeLock, fullScreenButton } from "./screen_keeper.js";
 import { word } from "./words.js";
 
 const data = JSON.parse(document.getElementById("timeline").textContent);
@@ -30,7 +31,9 @@ const ui = {
   play: $("play"), progress: $("progress"), timeLeft: $("time-left"),
   phaseLabel: $("phase-label"), countdown: $("countdown"), name: $("now-name"),
   side: $("now-side"), rep: $("now-rep"), set: $("now-set"), cue: $("now-cue"),
-  position: $("now-position"), demo: $("now-demo"), next: $("next"), precautions: $("now-precautions"),
+  position: $("now-position"), demo: $("now-demo"), figureBox: $("figure-box"),
+  figureCaption: $("figure-caption"), next: $("next"), precautions: $("now-precautions"),
+  fullscreen: $("fullscreen"),
   pausedNote: $("paused-note"), pause: $("pause"), skip: $("skip"), back: $("back"),
   wakeNote: $("wake-note"),
   finish: $("finish"), finishTitle: $("finish-title"), finishSummary: $("finish-summary"),
@@ -217,8 +220,8 @@ function start(event) {
   setState("playing");
   player.wallStart = Date.now();
   player.clock.start();
+  window.scrollTo(0, 0);
   root.focus({ preventScroll: true });
-  ui.play.scrollIntoView({ block: "start" });
   requestWakeLock();
   frame();
 }
@@ -282,7 +285,8 @@ function endSession(stoppedForPain) {
   session.ended_at = new Date().toISOString();
   session.steps_done = player.done.size;
   session.stopped_for_pain = stoppedForPain;
-  releaseWakeLock();
+  wakeLock.release();
+  fullScreen.leave();
   show(ui.play, false);
 }
 
@@ -319,7 +323,10 @@ async function saveSession(session) {
   show(ui.after, true);
   ui.saveStatus.textContent = word("saving");
   const outcome = await log.save(session);
-  ui.saveStatus.textContent = word({ saved: "saved", later: "saved_later", rejected: "save_rejected" }[outcome]);
+  const problem = outcome === "rejected" ? log.problem(session.id) : null;
+  ui.saveStatus.textContent = problem?.detail
+    ? word("save_rejected_why", { why: problem.detail })
+    : word({ saved: "saved", later: "saved_later", rejected: "save_rejected", full: "save_full" }[outcome]);
   ui.saveStatus.dataset.outcome = outcome;
 }
 
@@ -385,27 +392,11 @@ function onKey(event) {
 
 // ---------------------------------------------------------------- the screen and the tab
 
-let wakeLock = null;
+const wakeLock = new WakeLock(ui.wakeNote);
+let fullScreen = { leave() {} };
 
-async function requestWakeLock() {
-  if (player.state !== "playing" && player.state !== "paused") return;
-  if (!("wakeLock" in navigator) || !navigator.wakeLock) {
-    show(ui.wakeNote, true);
-    return;
-  }
-  if (wakeLock && !wakeLock.released) return;
-  try {
-    wakeLock = await navigator.wakeLock.request("screen");
-    show(ui.wakeNote, false);
-  } catch {
-    wakeLock = null;
-    show(ui.wakeNote, true);
-  }
-}
-
-function releaseWakeLock() {
-  if (wakeLock) wakeLock.release().catch(() => {});
-  wakeLock = null;
+function requestWakeLock() {
+  if (player.state === "playing" || player.state === "paused") wakeLock.request();
 }
 
 function onVisibility() {
@@ -427,25 +418,56 @@ function onVisibility() {
 function onPageHide() {
   cues.silence();
   // Finished but not yet saved: keep it, so the next visit sends it.
-  if (player.session && player.session.ended_at && !player.saved) keep(player.session);
+  if (player.session && player.session.ended_at && !player.saved) keep(player.session).catch(() => {});
 }
 
 function onPageShow(event) {
   // Back from the browser's page cache before it was sent: the form here is the one to save.
-  if (event.persisted && player.session && !player.saved) forget(player.session.id);
+  if (event.persisted && player.session && !player.saved) forget(player.session.id).catch(() => {});
 }
 
 // ---------------------------------------------------------------- set-up
 
-function showPending(count) {
-  ui.pendingNote.textContent = count ? word("pending", { count }) : "";
+/** What waits on this device: how many sessions are still to be sent, and any the server
+ *  refused for good in an earlier visit (with its reason), so none is lost in silence. */
+function showPending(count, refused = []) {
+  const lang = document.documentElement.lang || undefined;
+  const notes = count ? [word("pending", { count })] : [];
+  for (const { session, problem } of refused) {
+    if (player.session && session.id === player.session.id) continue;  // said in save-status
+    const date = new Date(session.started_at).toLocaleDateString(lang, { day: "numeric", month: "long" });
+    notes.push(word("refused_earlier", { date, why: problem?.detail || word("save_rejected") }));
+  }
+  ui.pendingNote.textContent = notes.join(" ");
   if (!count && ui.saveStatus.dataset.outcome === "later") {
     ui.saveStatus.textContent = word("saved");
     ui.saveStatus.dataset.outcome = "saved";
   }
 }
 
+/** True when this device's red-flag screen pass covers this routine and has not run out:
+ *  the server checks it before it sends the page, and this checks it again for a copy of
+ *  the page kept on the device and opened without the network. */
+function screenIsCurrent(cookies = document.cookie) {
+  const { areas, cookie } = data.screen;
+  for (const part of cookies.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name !== cookie) continue;
+    const [covered, until] = decodeURIComponent(rest.join("=")).split(".");
+    const have = new Set(covered.split("+"));
+    return Number(until) * 1000 > Date.now() && areas.every((area) => have.has(area));
+  }
+  return false;
+}
+
 function init() {
+  if (!screenIsCurrent()) {  // no session can start: say why, and where to go
+    show(ui.setup, false);
+    show($("screen-again"), true);
+    root.dataset.state = "screen-needed";
+    root.dataset.ready = "true";
+    return;
+  }
   ui.voice.checked = voicePreference();
   ui.voice.addEventListener("change", () => cues.setVoice(ui.voice.checked));
   ui.setupForm.addEventListener("submit", start);
@@ -458,7 +480,8 @@ function init() {
   document.addEventListener("visibilitychange", onVisibility);
   window.addEventListener("pagehide", onPageHide);
   window.addEventListener("pageshow", onPageShow);
-  showPending(pendingSessions().length);
+  fullScreen = fullScreenButton(ui.fullscreen, root);
+  pendingSessions().then((list) => showPending(list.length));
   log.start();
 
   // A small read-only view for automated tests; people never need it.

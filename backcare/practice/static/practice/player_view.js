@@ -50,6 +50,41 @@ export function clockText(seconds) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+/** Which still or moving figure each kind of phase shows: a hold is held still, as the
+ *  person is; movement reps and the get-ready move; rests rest at the start. */
+const POSE = {
+  "get-ready": "moving", move: "moving", hold: "held", rest: "start", "switch-sides": "start",
+};
+const FIGURE = { moving: ["demo", "demo_alt"], held: ["demo_held", "demo_alt_held"], start: ["demo_start", "demo_alt_start"] };
+
+/** Draw the figure for this phase: its pose, mirrored when the side being done is not the
+ *  side it is drawn doing, with a caption naming the side shown. */
+export function drawFigure(ui, info, phase) {
+  const pose = POSE[phase.kind] || "start";
+  const [urlKey, altKey] = FIGURE[pose];
+  const url = info[urlKey];
+  if (!url) {
+    show(ui.figureBox, false);
+    return;
+  }
+  if (ui.demo.getAttribute("src") !== url) {
+    ui.demo.src = url;
+    for (const [key] of Object.values(FIGURE)) {  // the other poses, ready for their turn
+      if (info[key] && info[key] !== url) new Image().src = info[key];
+    }
+  }
+  const alt = word(altKey, { name: phase.name });
+  if (ui.demo.alt !== alt) ui.demo.alt = alt;
+  const side = info.side_shown && phase.side ? phase.side : "";
+  const mirrored = Boolean(side) && side !== info.side_shown;
+  ui.figureBox.dataset.pose = pose;
+  ui.figureBox.dataset.mirrored = String(mirrored);
+  ui.figureBox.dataset.side = side;
+  const notes = side ? [word(side === "left" ? "figure_left" : "figure_right")] : [];
+  put(ui.figureCaption, notes.concat(info.figure_notes || []).join(" "));
+  show(ui.figureBox, true);
+}
+
 function put(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
@@ -85,15 +120,7 @@ export function render({ root, ui, data, schedule, index, elapsed, paused }) {
   put(ui.cue, step.cue || "");
   put(ui.position, info.position || "");
   showPrecautions(ui.precautions, info.precautions, phase.kind === "get-ready");
-  if (info.demo) {
-    if (ui.demo.getAttribute("src") !== info.demo) {
-      ui.demo.src = info.demo;
-      ui.demo.alt = word("demo_alt", { name: phase.name });
-    }
-    show(ui.demo, true);
-  } else {
-    show(ui.demo, false);
-  }
+  drawFigure(ui, info, phase);
   put(ui.next, nextText(schedule, phase.index));
   const total = schedule.total || 1;
   const value = String(Math.round((Math.min(elapsed, total) / total) * 1000));
