@@ -285,14 +285,18 @@ def test_the_play_screen_fits_a_small_phone(player: Any) -> None:
     assert page.locator("#countdown").is_visible() and page.locator("#now-name").is_visible()
 
 
-@pytest.mark.parametrize("moment", ["setup", "playing", "finished", "stopped"])
-def test_no_serious_accessibility_violations_at_360px(player: Any, moment: str) -> None:
+@pytest.mark.parametrize("size", [(360, 640), (1280, 800)], ids=["phone", "laptop"])
+@pytest.mark.parametrize("moment", ["setup", "playing", "paused", "finished", "stopped"])
+def test_no_serious_accessibility_violations(player: Any, moment: str, size: tuple[int, int]) -> None:
     page = player
-    page.set_viewport_size({"width": 360, "height": 740})
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     open_player(page, clock=False)
     if moment != "setup":
         start(page)
         page.wait_for_selector("#player[data-state=playing]")
+    if moment == "paused":
+        page.get_by_role("button", name="Pause").click()
+        page.wait_for_selector("#player[data-state=paused]")
     if moment == "finished":
         skip_to_the_end(page)
         page.get_by_role("heading", name="Done — well done").wait_for()
