@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.player_helpers import STOP, open_player, pass_the_screen, script_phases
+from tests.browser.player_helpers import PLAY, STOP, open_player, pass_the_screen, script_phases
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -81,13 +81,14 @@ def test_during_a_hold_everything_is_in_view_and_nothing_overlaps(
     assert not page.locator("h1").is_visible()
 
 
+@pytest.mark.parametrize("language", ["", "/es"])
 @pytest.mark.parametrize(("width", "height"), [(360, 640), (390, 844)])
 def test_start_is_in_the_first_screen_on_a_phone(
-        page: Any, live_server: Any, width: int, height: int) -> None:
+        page: Any, live_server: Any, width: int, height: int, language: str) -> None:
     page.set_viewport_size({"width": width, "height": height})
     pass_the_screen(page, live_server)
-    open_player(page, clock=False)
-    box = page.get_by_role("button", name="Start").bounding_box()
+    open_player(page, language + PLAY, clock=False)
+    box = page.locator("#start").bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
     assert page.evaluate("document.scrollingElement.scrollTop") == 0
 
