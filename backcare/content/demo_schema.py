@@ -13,6 +13,10 @@ direction (standing: trunk 90, front 0; lying on the back head-left: trunk 180, 
 Pairs are written ``[near, far]`` in the side view and ``[left, right]`` (as seen in the
 picture) in the other views; a single number sets both.
 
+``turn`` (front view only) turns the shoulder line about the spine, in degrees: the shoulders
+look narrower by its cosine, as a twisting trunk does seen from the front. ``look`` (front
+view only) turns the face toward the picture's right (negative: its left); the eyes move.
+
 Only ``start`` must give every angle; ``middle``, ``held`` and ``then`` repeat only what
 changes and take the rest from ``start``.
 """
@@ -69,6 +73,8 @@ class Pose(_Model):
     thigh: AnglePair | None = None
     shin: AnglePair | None = None
     foot: AnglePair | None = None
+    turn: Annotated[float, Field(ge=-80, le=80)] | None = None
+    look: Annotated[float, Field(ge=-90, le=90)] | None = None
 
 
 #: What ``start`` must give; the other keys have defaults (head = neck, girdles square).
@@ -116,6 +122,10 @@ class FigureSpec(_Model):
         if self.anchor in {"hands", "elbows", "knees", "feet", "head"}:
             raise ValueError("anchor must be one point: pelvis, shoulders or one hand, elbow, "
                              f"knee or foot, not {self.anchor!r}")
+        turning = [k for k in ("turn", "look") for name in ("start", "middle", "held", "then")
+                   if getattr(getattr(self.frames, name), k, None) is not None]
+        if turning and self.view != "front":
+            raise ValueError(f"{turning[0]} is only for the front view, not {self.view!r}")
         sliding = [n for n in self.slides if "hand" not in n and "foot" not in n and n != "feet"]
         if sliding:
             raise ValueError(f"only hands and feet can slide, not {', '.join(sliding)}")

@@ -60,6 +60,8 @@ def resolve(pose: Pose, start: Pose) -> Keyframe:
         "trunk_low": low, "trunk_up": up,
         "girdle_a": girdle + 180.0, "girdle_b": girdle,
         "neck": neck, "head": head,
+        # not segments: the shoulder line's turn about the spine and the face's (front view)
+        "turn": float(merged["turn"] or 0.0), "look": float(merged["look"] or 0.0),
     }
     for key in ("arm", "forearm", "thigh", "shin", "foot"):
         a, b = _pair(merged[key])
@@ -121,9 +123,33 @@ def edge_angle(edge: Edge, angles: Mapping[str, float]) -> float:
     return value + 180.0 if edge.flipped else value
 
 
+#: Segments that look shorter when the shoulder line turns about the spine (``turn``).
+TURNING = ("girdle_a", "girdle_b")
+
+
+def girdle_factor(turn: float) -> float:
+    """How much of its width the shoulder line shows, turned ``turn`` degrees."""
+    return math.cos(math.radians(turn))
+
+
+def gaze_shift(look: float) -> float:
+    """How far (head radii) the eyes move sideways when the face turns ``look`` degrees."""
+    return 0.5 * math.sin(math.radians(look))
+
+
+def frame_lengths(frame: Keyframe, lengths: Mapping[str, float]) -> Mapping[str, float]:
+    """The drawn lengths in this frame: the demo's, with the shoulder line's turn."""
+    turn = frame.angles.get("turn", 0.0)
+    if not turn:
+        return lengths
+    factor = girdle_factor(turn)
+    return {**lengths, **{name: lengths[name] * factor for name in TURNING}}
+
+
 def positions(
     anchor: str, frame: Keyframe, lengths: Mapping[str, float]
 ) -> dict[str, Point]:
+    lengths = frame_lengths(frame, lengths)
     out: dict[str, Point] = {anchor: frame.at}
     for edge in walk(anchor):
         x, y = out[edge.start]

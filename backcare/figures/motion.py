@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from backcare.content.demo_schema import FigureSpec
 from backcare.content.schema import Exercise
 from backcare.figures.kinematics import (
+    TURNING,
     DemoError,
     Edge,
     Keyframe,
     Point,
     edge_angle,
     frame_sequence,
+    gaze_shift,
+    girdle_factor,
     hold_contacts,
     lerp_frames,
     near_angle,
@@ -84,6 +87,8 @@ class Track:
     x: Channel
     y: Channel
     turns: tuple[Channel, ...]  # one per edge: angle relative to the parent edge
+    girdle: Channel  # the shoulder line's share of its width (turned about the spine)
+    gaze: Channel  # the eyes' sideways shift, in head radii (front view)
     held_time: float  # a moment in the middle of the hold
     keyframes: Mapping[str, Keyframe]
     timing: Timing
@@ -237,7 +242,10 @@ def _compile(exercise: Exercise, demo: FigureSpec) -> Figure:
         duration=round(duration, 4), anchor=anchor, edges=edges, lengths=lengths,
         x=_simplify(times, [f.at[0] for _, f in stops], 0.01),
         y=_simplify(times, [f.at[1] for _, f in stops], 0.01),
-        turns=tuple(turns), held_time=held_time, keyframes=keyframes, timing=timing,
+        turns=tuple(turns), held_time=held_time,
+        girdle=_simplify(times, [girdle_factor(f.angles["turn"]) for _, f in stops], 0.002),
+        gaze=_simplify(times, [gaze_shift(f.angles["look"]) for _, f in stops], 0.002),
+        keyframes=keyframes, timing=timing,
     )
     return Figure(exercise.slug, exercise.name, demo, lengths, anchor, contacts, targets, track)
 
@@ -246,12 +254,15 @@ def sample(track: Track, t: float) -> dict[str, Point]:
     """Joint positions at ``t`` seconds into the loop, interpolated as the browser does."""
     out: dict[str, Point] = {track.anchor: (track.x.at(t), track.y.at(t))}
     absolute: list[float] = []
+    factor = track.girdle.at(t)
     for edge, turn in zip(track.edges, track.turns, strict=False):
         angle = turn.at(t) + (absolute[edge.parent] if edge.parent is not None else 0.0)
         absolute.append(angle)
         x, y = out[edge.start]
         ux, uy = unit(angle)
         length = track.lengths[edge.segment.name]
+        if edge.segment.name in TURNING:
+            length *= factor
         out[edge.end] = (x + length * ux, y + length * uy)
     return out
 

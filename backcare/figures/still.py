@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from backcare.content.schema import Exercise
-from backcare.figures.kinematics import Point, unit
+from backcare.figures.kinematics import Point, gaze_shift, unit
 from backcare.figures.layout import Panel, layout, segment_colour, strap_points
 from backcare.figures.motion import Figure, compile_demo
 from backcare.figures.shapes import INK, PROP_EDGE, Circle, Line, Rect, Shape
@@ -37,7 +37,8 @@ class StillFrame:
         return self.box[3] - self.box[1]
 
 
-def _head(figure: Figure, pos: dict[str, Point], head_dir: float, colour: str) -> list[Shape]:
+def _head(figure: Figure, pos: dict[str, Point], head_dir: float, colour: str,
+          gaze: float = 0.0) -> list[Shape]:
     centre = pos["head"]
     out: list[Shape] = [Circle(centre, HEAD_RADIUS - 1.6, "#ffffff", colour, 3.2)]
     up = unit(head_dir)
@@ -49,9 +50,10 @@ def _head(figure: Figure, pos: dict[str, Point], head_dir: float, colour: str) -
                           1.5, INK))
     elif view == "front":
         for side in (1, -1):
+            across = (gaze - side * 0.36) * HEAD_RADIUS
             out.append(Circle(
-                (centre[0] + 0.15 * HEAD_RADIUS * up[0] - side * 0.36 * HEAD_RADIUS * face[0],
-                 centre[1] + 0.15 * HEAD_RADIUS * up[1] - side * 0.36 * HEAD_RADIUS * face[1]),
+                (centre[0] + 0.15 * HEAD_RADIUS * up[0] + across * face[0],
+                 centre[1] + 0.15 * HEAD_RADIUS * up[1] + across * face[1]),
                 1.4, INK))
     elif view == "above":
         out.append(Circle((centre[0] + 0.75 * HEAD_RADIUS * face[0],
@@ -63,6 +65,7 @@ def _view_shapes(figure: Figure, panel: Panel, frame: str) -> list[Shape]:
     """One view's props, floor and body at ``frame``, in that view's figure units."""
     pos = figure.pose(frame)
     head_dir = figure.track.keyframes[frame].angles["head"]
+    gaze = gaze_shift(figure.track.keyframes[frame].angles.get("look", 0.0))
     shapes: list[Shape] = list(panel.props)
     bx0, _, bx1, _ = panel.box
     if figure.demo.view != "above":
@@ -73,7 +76,7 @@ def _view_shapes(figure: Figure, panel: Panel, frame: str) -> list[Shape]:
                 continue
             colour = segment_colour(figure, seg.part)
             if seg.name == "head":
-                shapes += _head(figure, pos, head_dir, colour)
+                shapes += _head(figure, pos, head_dir, colour, gaze)
             elif seg.width and (figure.lengths[seg.name] > 0.01 or seg.part != "trunk"):
                 shapes.append(Line(pos[seg.parent], pos[seg.child], colour, seg.width))
     if "strap" in figure.demo.props:

@@ -21,7 +21,15 @@ import math
 from html import escape
 
 from backcare.content.schema import Exercise
-from backcare.figures.kinematics import Point, edge_angle, near_angle, positions
+from backcare.figures.kinematics import (
+    TURNING,
+    Point,
+    edge_angle,
+    gaze_shift,
+    girdle_factor,
+    near_angle,
+    positions,
+)
 from backcare.figures.layout import (
     SCALE,
     TEXT_LINE,
@@ -74,8 +82,11 @@ def _shape_svg(shape: Shape) -> str:
             f'y2="{_n(shape.b[1])}" stroke="{shape.colour}" stroke-width="{_n(shape.width)}"/>')
 
 
-def _head_marks(figure: Figure, length: float, colour: str) -> str:
-    """Head circle and eyes in the head segment's frame (x along the head's up direction)."""
+def _head_marks(figure: Figure, length: float, colour: str, gaze: str = "") -> str:
+    """Head circle and eyes in the head segment's frame (x along the head's up direction).
+
+    ``gaze`` opens the group the front view's eyes sit in (it moves them as the face turns).
+    """
     r = HEAD_RADIUS
     cx = length
     out = [f'<circle cx="{_n(cx)}" cy="0" r="{_n(r - 1.6)}" fill="#ffffff" stroke="{colour}" '
@@ -84,9 +95,11 @@ def _head_marks(figure: Figure, length: float, colour: str) -> str:
     if view == "side":
         out.append(f'<circle cx="{_n(cx + 0.2 * r)}" cy="{_n(-0.45 * r)}" r="1.5" fill="{INK}"/>')
     elif view == "front":
+        out.append(gaze or "<g>")
         for side in (1, -1):
             out.append(f'<circle cx="{_n(cx + 0.15 * r)}" cy="{_n(side * 0.36 * r)}" r="1.4" '
                        f'fill="{INK}"/>')
+        out.append("</g>")
     elif view == "above":
         out.append(f'<circle cx="{_n(cx)}" cy="{_n(-0.75 * r)}" r="2" fill="{INK}"/>')
     return "".join(out)
@@ -198,6 +211,28 @@ def _body(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]
                 css.append(_keyframes(f"{prefix}-k{i}", turn.times, track.duration, values))
                 css.append(f".{prefix}-{i}{{animation:{prefix}-k{i} {dur} linear infinite}}")
 
+    # the shoulder line's width and the eyes, when the trunk or the face turns (front view)
+    factor = girdle_factor(still.angles.get("turn", 0.0))
+    gaze = -gaze_shift(still.angles.get("look", 0.0)) * HEAD_RADIUS
+    widens = animate and len(set(track.girdle.values)) > 1
+    looks = animate and len(set(track.gaze.values)) > 1
+    girdle_length = track.lengths[TURNING[0]]
+    if widens:
+        css.append(_keyframes(f"{prefix}-kw", track.girdle.times, track.duration,
+                              [f"scale({_n(v)},1)" for v in track.girdle.values]))
+        css.append(_keyframes(f"{prefix}-ko", track.girdle.times, track.duration,
+                              [f"translate({_n(girdle_length * v)}px,0px)"
+                               for v in track.girdle.values]))
+        css.append(f".{prefix}-w{{animation:{prefix}-kw {dur} linear infinite}}")
+        css.append(f".{prefix}-o{{animation:{prefix}-ko {dur} linear infinite}}")
+    if looks:
+        css.append(_keyframes(f"{prefix}-kg", track.gaze.times, track.duration,
+                              [f"translate(0px,{_n(-v * HEAD_RADIUS)}px)"
+                               for v in track.gaze.values]))
+        css.append(f".{prefix}-g{{animation:{prefix}-kg {dur} linear infinite}}")
+    eyes = (f'<g{f" class={chr(34)}{prefix}-g{chr(34)}" if looks else ""} '
+            f'transform="translate(0 {_n(gaze)})">')
+
     children: dict[int | None, list[int]] = {}
     for i, edge in enumerate(track.edges):
         children.setdefault(edge.parent, []).append(i)
@@ -221,7 +256,12 @@ def _body(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]
             if seg.part in layer:
                 colour = segment_colour(figure, seg.part)
                 if seg.name == "head":
-                    out.append(_head_marks(figure, length, colour))
+                    out.append(_head_marks(figure, length, colour, eyes))
+                elif seg.name in TURNING and length > 0.01:  # narrows as the trunk turns
+                    cls = f' class="{prefix}-w"' if widens else ""
+                    out.append(f'<g{cls} transform="scale({_n(factor)} 1)"><line '
+                               f'x2="{_n(length)}" stroke="{colour}" '
+                               f'stroke-width="{_n(seg.width)}"/></g>')
                 elif length > 0.01:
                     out.append(f'<line x2="{_n(length)}" stroke="{colour}" '
                                f'stroke-width="{_n(seg.width)}"/>')
@@ -234,8 +274,14 @@ def _body(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]
             if i is None:
                 out.append(subtree(c, layer))
             else:
-                offset = track.lengths[track.edges[i].segment.name]
-                out.append(f'<g transform="translate({_n(offset)} 0)">{subtree(c, layer)}</g>')
+                name = track.edges[i].segment.name
+                offset = track.lengths[name]
+                cls = ""
+                if name in TURNING:
+                    offset *= factor
+                    cls = f' class="{prefix}-o"' if widens else ""
+                out.append(f'<g{cls} transform="translate({_n(offset)} 0)">'
+                           f"{subtree(c, layer)}</g>")
         out.append("</g>")
         return "".join(out)
 

@@ -195,3 +195,25 @@ def test_a_second_view_must_differ_and_keep_time(change: dict, words: str) -> No
     with pytest.raises(ValidationError) as error:
         Demo.model_validate({**base, "also": {**SECOND, **change}})
     assert words in str(error.value)
+
+
+# --- a trunk that turns, seen from the front ---------------------------------------------
+
+def test_a_turning_trunk_narrows_the_shoulders_from_the_front() -> None:
+    exercise = LIBRARY.exercises["seated-trunk-rotation"]
+    figure = compile_demo(exercise)
+    assert figure.demo.view == "front" and exercise.demo.also is not None
+    start, held = figure.pose("start"), figure.pose("held")
+    width = [math.dist(p["shoulder_a"], p["shoulder_b"]) for p in (start, held)]
+    assert width[1] < 0.7 * width[0], "the shoulder line looks narrower when turned"
+    assert held["hand_a"][0] > held["hip_b"][0], "a hand reaches across to the other knee"
+    svg = render_svg(exercise)
+    assert "seatedtrunkrotation-kw" in svg and "seatedtrunkrotation-kg" in svg
+
+
+def test_a_turn_is_only_for_the_front_view() -> None:
+    base = LIBRARY.exercises["supine-trunk-rotation"].demo.model_dump()
+    frames = {**base["frames"], "held": {**base["frames"]["held"], "turn": 30}}
+    with pytest.raises(ValidationError) as error:
+        Demo.model_validate({**base, "frames": frames})
+    assert "only for the front view" in str(error.value)
