@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.signing import get_cookie_signer
+from django.core.signing import b62_decode, get_cookie_signer
 from django.http import HttpRequest, HttpResponse
 
 from backcare.planning.screen_scope import areas_for_routine
@@ -52,17 +52,56 @@ def signed_pass(device: str, areas: Iterable[str] = AREAS) -> str:
 
 def screened_areas(request: HttpRequest) -> frozenset[str]:
     """The question groups this device's current pass covers (none without a valid pass)."""
-    device = device_id(request)
-    if device is None:
+    return pass_areas(request.COOKIES.get(COOKIE), device_id(request))
+
+
+def pass_areas(value: str | None, device: str | None) -> frozenset[str]:
+    """The question groups the pass ``value`` covers for ``device`` (none unless it is
+    signed here, current, of today's questions and this device's)."""
+    if device is None or not value:
         return frozenset()
-    value = request.get_signed_cookie(COOKIE, default=None, salt=SALT, max_age=screen_max_age())
-    if not isinstance(value, str):
+    said = signed_cookie(COOKIE, value, SALT, screen_max_age())
+    if said is None:
         return frozenset()
-    version, _, rest = value.partition(":")
+    version, _, rest = said.partition(":")
     owner, _, areas = rest.partition(":")
     if version != SCREEN_VERSION or owner != device:
         return frozenset()
     return frozenset(a for a in areas.split("+") if a in AREAS)
+
+
+#: Signed cookie values already checked here: (name, salt, max_age, value) -> (what it
+#: says, when it runs out). Only values whose signature checked out are kept, each only
+#: until its own signing time plus ``max_age``, so a hit answers exactly as checking again
+#: would (the same text can only ever check out the same way), for a few microseconds
+#: instead of an HMAC. Bounded: cleared when full.
+_CHECKED: dict[tuple[str, str, int, str], tuple[str, float]] = {}
+_CHECKED_MAX = 10_000
+
+
+def signed_cookie(name: str, value: str, salt: str, max_age: int) -> str | None:
+    """The value a signed cookie ``name`` holds, or None when its signature is bad or it is
+    older than ``max_age`` seconds — read as Django reads it from a request (the same salts,
+    old and new), for callers that hold the cookie's text without a request (the front
+    door's cleared player, ``practice/cleared_player.py``)."""
+    key = (name, salt, max_age, value)
+    now = time.time()
+    hit = _CHECKED.get(key)
+    if hit is not None and now < hit[1]:
+        return hit[0]
+    holder = HttpRequest()
+    holder.COOKIES = {name: value}
+    said = holder.get_signed_cookie(name, default=None, salt=salt, max_age=max_age)
+    if not isinstance(said, str):
+        return None
+    try:  # "value:timestamp:signature", the timestamp in base 62
+        signed_at = b62_decode(value.rsplit(":", 2)[1])
+    except (IndexError, ValueError):
+        return said
+    if len(_CHECKED) >= _CHECKED_MAX:
+        _CHECKED.clear()
+    _CHECKED[key] = (said, signed_at + max_age)
+    return said
 
 
 def screen_is_current(request: HttpRequest, routine: str | None) -> bool:

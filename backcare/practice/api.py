@@ -55,6 +55,7 @@ from backcare.practice.device import device_id, ensure_device
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.models import PracticeSession
 from backcare.practice.painful_marks import hurt_days, remember_hurt
+from backcare.practice.unmarked import withdraw
 from backcare.site.api_errors import (
     NOT_FOUND,
     READS,
@@ -303,6 +304,8 @@ def save_session(request: HttpRequest, response: HttpResponse,
             row.save(update_fields=["painful_exercise"])
         if created or answered:  # a plain retry never brings back a mark the person cleared
             remember_hurt(row)
+    if row.stopped_for_pain and row.painful_exercise:
+        withdraw(response)  # its player pages are this device's own again (practice/unmarked.py)
     return Status(201 if created else 200, session_out(row))
 
 

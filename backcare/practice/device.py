@@ -16,7 +16,7 @@ COOKIE = "backcare_device"
 MAX_AGE = 365 * 24 * 3600
 
 
-def _clean(value: str | None) -> str | None:
+def clean_device(value: str | None) -> str | None:
     if not value:
         return None
     try:
@@ -29,7 +29,7 @@ def _clean(value: str | None) -> str | None:
 
 def device_id(request: HttpRequest) -> str | None:
     """This browser's device id, or None when it has none (or a malformed one)."""
-    return _clean(request.COOKIES.get(COOKIE))
+    return clean_device(request.COOKIES.get(COOKIE))
 
 
 def set_device_cookie(response: HttpResponse, value: str) -> None:

@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from backcare.planning.screen_memory import forget_screen
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
 from backcare.practice.models import PracticeSession
+from backcare.practice.unmarked import withdraw
 
 
 def forget_session(device: str | None, session_id: uuid.UUID) -> bool:
@@ -36,3 +37,4 @@ def forget_device_cookies(response: HttpResponse) -> None:
     """Clear the device id and the remembered safety screen: the browser starts afresh."""
     response.delete_cookie(DEVICE_COOKIE, samesite="Lax")
     forget_screen(response)
+    withdraw(response)

@@ -52,6 +52,7 @@ from backcare.plans import (
 from backcare.playscript.setting_up import setting_up
 from backcare.practice.device import device_id, ensure_device
 from backcare.practice.painful_marks import hurt_days
+from backcare.practice.unmarked import attest
 from backcare.site.response_cache import rendered_once
 from backcare.vocabulary.player_words import player_words
 
@@ -104,12 +105,18 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
     if redirect is not None:
         return redirect
 
-    hurt = hurt_days(device_id(request))  # what hurt on this device stays out
+    device = device_id(request)
+    hurt = hurt_days(device)  # what hurt on this device stays out
     if not hurt and not asks_for_plan(request.GET.getlist):
         # The safe default, untouched by anything of this person's: the same page for every
         # one who passed the screen, rendered once (the CSRF token is read from its cookie
-        # when a session is saved, so the HTML holds nothing of theirs).
-        response = rendered_once(request, lambda: _page(request, library, routine, hurt))
+        # when a session is saved, so the HTML holds nothing of theirs). Once this device
+        # holds its cookies and its note that nothing hurt, the front door hands it this
+        # same page without Django (practice/cleared_player.py).
+        response = rendered_once(request, lambda: _page(request, library, routine, hurt),
+                                 shared_with_cleared=True)
+        if device is not None:
+            attest(request, response, device)
     else:
         response = _page(request, library, routine, hurt)
     if settings.CSRF_COOKIE_NAME not in request.COOKIES:

@@ -24,11 +24,13 @@ least recently used first, and a new content hash drops everything.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from backcare.practice.cleared_player import cleared_key, is_player_path
 from backcare.site import response_cache
 from backcare.site.response_cache import Entry, Store, choose_encoding
 
@@ -105,7 +107,11 @@ class FrontDoor:
         digest = response_cache.content_hash()
         if not digest:
             return self.app(environ, start_response)
-        key = request_key(environ, digest)
+        # The player page for a device its own cookies clear (practice/cleared_player.py);
+        # any other request by everything Django could read of it.
+        cleared = (cleared_key(environ, digest)
+                   if is_player_path(str(environ.get("PATH_INFO", ""))) else None)
+        key = cleared or request_key(environ, digest)
         kept = FRONT.get(key)
         if kept is not None:
             return self.answer(kept, environ, start_response)
@@ -117,13 +123,18 @@ class FrontDoor:
             return start_response(status, headers, exc_info)
 
         result = self.app(environ, noting)
-        entry = getattr(result, response_cache.KEPT_ATTRIBUTE, None)
         headers = seen.get("headers") or []
-        if (method == "GET" and isinstance(entry, Entry)
-                and str(seen.get("status", "")).startswith("200 ")
-                and not any(name.lower() == "set-cookie" for name, _ in headers)):
+        if (method != "GET" or not str(seen.get("status", "")).startswith("200 ")
+                or any(name.lower() == "set-cookie" for name, _ in headers)):
+            return result
+        entry = getattr(result, response_cache.KEPT_ATTRIBUTE, None)
+        if isinstance(entry, Entry) and cleared is None:
             common = tuple((n, v) for n, v in headers if n.lower() not in _PER_ENCODING)
             FRONT.put(key, Finished(entry, common))
+        elif cleared is not None and getattr(result, response_cache.SHARED_WITH_CLEARED, False):
+            # Django's own answer goes out; its bytes (an HttpResponse: read again as it is
+            # sent) are kept for the next cleared device.
+            FRONT.put(cleared, shared_page(result, headers))
         return result
 
     @staticmethod
@@ -142,6 +153,24 @@ class FrontDoor:
             headers.append(("Content-Encoding", encoding))
         start_response("200 OK", headers)
         return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+
+def shared_page(result: Iterable[bytes], headers: list[tuple[str, str]]) -> Finished:
+    """A cleared device's player page (``practice/cleared_player.py``) as the door keeps it:
+    its bytes, compressed once, with an ETag of its own and Django's headers (private,
+    no-store, Vary: Cookie: a shared cache never keeps it; only this door hands it out)."""
+    body = b"".join(result)
+    bodies = response_cache.compressed(body)
+    stem = hashlib.sha256(body).hexdigest()[:16]
+    etags = {encoding: f'"cleared-{stem}-{encoding}"' for encoding in bodies}
+    common = [(n, v) for n, v in headers if n.lower() not in _PER_ENCODING]
+    if len(bodies) > 1:
+        vary = [v for n, v in common if n.lower() == "vary"]
+        common = [(n, v) for n, v in common if n.lower() != "vary"]
+        common.append(("Vary", ", ".join([*vary, "Accept-Encoding"])))
+    size = sum(len(b) for b in bodies.values()) + 512
+    entry = Entry(tuple(common), bodies, etags, "", frozenset(), size)
+    return Finished(entry, tuple(common))
 
 
 def clear() -> None:

@@ -186,7 +186,13 @@ def clear() -> None:
     FRONT.clear()
 
 
-def rendered_once(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
+#: Set on a page :func:`rendered_once` made with ``shared_with_cleared``: the front door may
+#: hand these bytes to any device it has cleared itself (``practice/cleared_player.py``).
+SHARED_WITH_CLEARED = "_backcare_shared_with_cleared"
+
+
+def rendered_once(request: HttpRequest, render: Callable[[], HttpResponse], *,
+                  shared_with_cleared: bool = False) -> HttpResponse:
     """The page ``render`` makes for this URL in this language, made once per content hash.
 
     For a view that has already decided the person may see the page and that nothing of
@@ -204,12 +210,15 @@ def rendered_once(request: HttpRequest, render: Callable[[], HttpResponse]) -> H
         return render()
     kept = BODIES.get(key)
     if kept is not None:
-        return HttpResponse(kept.content, content_type=kept.content_type)
+        response = HttpResponse(kept.content, content_type=kept.content_type)
+        setattr(response, SHARED_WITH_CLEARED, shared_with_cleared)
+        return response
     response = render()
     if (response.status_code == 200 and not response.cookies and not response.streaming
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and getattr(request, "_csp_nonce", None) is None):
         BODIES.put(key, Body(bytes(response.content), response["Content-Type"]))
+        setattr(response, SHARED_WITH_CLEARED, shared_with_cleared)
     return response
 
 
@@ -262,7 +271,7 @@ def _negotiated(path: str) -> bool:
     return first not in dict(settings.LANGUAGES) or first == settings.LANGUAGE_CODE
 
 
-def _compressed(body: bytes) -> dict[str, bytes]:
+def compressed(body: bytes) -> dict[str, bytes]:
     bodies = {"identity": body}
     if len(body) < MIN_COMPRESS:
         return bodies
@@ -338,7 +347,7 @@ class ResponseCache:
             return None  # a token or a CSP nonce is this answer's own
         headers = tuple((name, value) for name, value in response.items()
                         if name.lower() not in _RECOMPUTED)
-        bodies = _compressed(body)
+        bodies = compressed(body)
         stem = f"{key[0][:12]}-{key[1] or 'x'}-{hashlib.sha256(body).hexdigest()[:12]}"
         etags = {encoding: f'"{stem}-{encoding}"' for encoding in bodies}
         if looked_for:

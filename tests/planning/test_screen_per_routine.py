@@ -120,6 +120,7 @@ def test_a_pass_from_the_full_screen_covers_every_routine(client: Client, librar
         assert client.get(play(slug)).status_code == 200, slug
 
 
+@pytest.mark.django_db  # passing asks whether anything hurt on the device (practice/unmarked.py)
 def test_the_pass_names_the_areas_it_covers(client: Client, library: Library) -> None:
     from django.test import RequestFactory
 
