@@ -36,11 +36,13 @@ PAGES: Mapping[str, Collection | None] = {
     "exercise": "exercises",
     "demo_gallery": None,
     "disclaimer": None,
+    "offline": None,  # what the service worker shows for a page never opened offline
 }
 
-#: Public files other than pages: the exercises' animated demos (SVG).
+#: Public files other than pages: the exercises' animated demos (SVG), the web app manifest.
 FILES: Mapping[str, Collection | None] = {
     "exercise_demo": "exercises",
+    "web_manifest": None,  # /manifest.webmanifest: the installable app's name and icons
 }
 
 #: Reads of the JSON API that are a function of the content and the URL alone.
@@ -58,6 +60,8 @@ API_READS: Mapping[str, Collection | None] = {
 #: when the file server (or CDN) passes the URLs it has no file for to the app.
 DYNAMIC: Mapping[str, str] = {
     "choose_language": "remembers the language chosen, in a cookie",
+    "service_worker": "served with no-cache by the app, so each deploy's worker is found at "
+                      "once (its version names the content and the files it keeps)",
     "planning:screen": "the safety questions: answers and a per-device pass",
     "planning:fit": "a plan fitted to one person's answers",
     "planning:plan": "a plan fitted to one person's answers",
