@@ -107,6 +107,8 @@ class FigureSpec(_Model):
     #: Hands or feet that slide along the floor: they keep their start height, not their place.
     slides: tuple[Point, ...] = ()
     accent: tuple[Part, ...] = Field(min_length=1)
+    #: Parts drawn behind the trunk and head (an arm threading under the body).
+    behind: tuple[Part, ...] = ()
     shorten: dict[Segment, Factor | tuple[Factor, Factor]] = Field(default_factory=dict)
     frames: Frames
 
@@ -114,7 +116,7 @@ class FigureSpec(_Model):
     def _names_fit_view(self) -> FigureSpec:
         wrong = "left-" if self.view == "side" else "near-"
         other = "right-" if self.view == "side" else "far-"
-        names = (self.anchor, *self.contacts, *self.slides, *self.accent)
+        names = (self.anchor, *self.contacts, *self.slides, *self.accent, *self.behind)
         bad = [n for n in names if n.startswith((wrong, other))]
         if bad:
             fit = "near-/far-" if self.view == "side" else "left-/right-"

@@ -5,11 +5,13 @@ smaller beside the first, both panels bottom-aligned, or, under a flat first one
 lying down), a little bigger and centred; both move to the same clock. The layout is fixed
 for the whole loop (every panel's box holds the figure's whole movement),
 so an animated picture and a still one of any frame have the same size; without the
-captions the picture only loses the band of text under it.
+captions the picture only loses the band of text under it. The figures set the width;
+the captions are wrapped to it.
 """
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from backcare.content.schema import Exercise
@@ -157,10 +159,16 @@ class Layout:
         return self.figure_height + (self.text_height if text else 0.0)
 
 
+def wrap_captions(lines: list[str], width: float) -> list[str]:
+    """The captions broken into lines that fit the picture's width (never a word split)."""
+    chars = max(20, int((width - MARGIN) / CAPTION_CHAR))
+    return [part for line in lines for part in textwrap.wrap(line, chars) or [line]]
+
+
 def _props(figure: Figure) -> tuple[Shape, ...]:
-    x0, _, x1, _ = extent(figure)
+    x0, y0, x1, y1 = extent(figure)
     return tuple(prop_shapes(figure.demo.view, figure.demo.props, (x0, x1),
-                             figure.pose("start")))
+                             figure.pose("start"), (y0, y1)))
 
 
 def layout(exercise: Exercise, figure: Figure | None = None) -> Layout:
@@ -202,12 +210,5 @@ def layout(exercise: Exercise, figure: Figure | None = None) -> Layout:
             placed.append(Panel(fig, shapes, box, left, tall - h, scale))
             left += (box[2] - box[0]) * scale + GAP
         width = left - GAP
-    captions = tuple(notes(exercise, figure))
-    # centre a narrow pair in the usual 200, or in the width its (longer) captions need
-    wanted = max([200.0, *(CAPTION_CHAR * len(line) + MARGIN for line in captions)])
-    if len(placed) > 1 and width < wanted:
-        shift = (wanted - width) / 2
-        placed = [Panel(p.figure, p.props, p.box, p.left + shift, p.top, p.scale)
-                  for p in placed]
-        width = wanted
+    captions = tuple(wrap_captions(notes(exercise, figure), width))
     return Layout(tuple(placed), width, tall, captions)

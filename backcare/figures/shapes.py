@@ -83,8 +83,10 @@ def obstacles(view: str, props: tuple[str, ...]) -> tuple[Rect, ...]:
 
 
 def prop_shapes(view: str, props: tuple[str, ...], extent: tuple[float, float],
-                start: dict[str, Point]) -> list[Shape]:
-    """Props drawn behind the figure. ``extent`` is the figure's x range over the loop."""
+                start: dict[str, Point],
+                heights: tuple[float, float] | None = None) -> list[Shape]:
+    """Props drawn behind the figure. ``extent`` is the figure's x range over the loop,
+    ``heights`` its y range (a mat seen from above lies under the whole body)."""
     out: list[Shape] = []
     lo, hi = extent
     if "chair" in props:
@@ -96,7 +98,11 @@ def prop_shapes(view: str, props: tuple[str, ...], extent: tuple[float, float],
             out += [SEAT_ABOVE, BACK_ABOVE]
     if "door-frame" in props:
         out.append(DOOR_POST)
-    if "mat" in props:
+    if "mat" in props and view == "above":
+        bottom, top = heights if heights is not None else (-30.0, 30.0)
+        out.append(Rect(lo - 6.0, bottom - 6.0, hi - lo + 12.0, top - bottom + 12.0,
+                        fill="#eef1f3", rx=6.0))
+    elif "mat" in props:
         out.append(Rect(lo - 10.0, -4.0, hi - lo + 20.0, 4.0, rx=2.0))
     if "towel" in props and "chair" in props and view == "side":
         hip = start["hip"]

@@ -16,7 +16,7 @@ from backcare.figures.layout import Panel, layout, segment_colour, strap_points
 from backcare.figures.motion import Figure, compile_demo
 from backcare.figures.shapes import INK, PROP_EDGE, Circle, Line, Rect, Shape
 from backcare.figures.skeleton import HEAD_RADIUS, SEGMENTS
-from backcare.figures.svg import LAYERS
+from backcare.figures.svg import layers
 
 FLOOR_COLOUR = "#8f9aa2"
 
@@ -48,7 +48,7 @@ def _head(figure: Figure, pos: dict[str, Point], head_dir: float, colour: str,
         out.append(Circle((centre[0] + 0.2 * HEAD_RADIUS * up[0] + 0.45 * HEAD_RADIUS * face[0],
                            centre[1] + 0.2 * HEAD_RADIUS * up[1] + 0.45 * HEAD_RADIUS * face[1]),
                           1.5, INK))
-    elif view == "front":
+    elif view == "front" or (view == "above" and figure.lengths["head"] > 1.0):
         for side in (1, -1):
             across = (gaze - side * 0.36) * HEAD_RADIUS
             out.append(Circle(
@@ -70,7 +70,7 @@ def _view_shapes(figure: Figure, panel: Panel, frame: str) -> list[Shape]:
     bx0, _, bx1, _ = panel.box
     if figure.demo.view != "above":
         shapes.append(Line((bx0, 0.0), (bx1, 0.0), FLOOR_COLOUR, 1.5))
-    for layer in LAYERS[figure.demo.view]:
+    for layer in layers(figure):
         for seg in SEGMENTS:
             if seg.part not in layer:
                 continue

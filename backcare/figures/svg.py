@@ -45,10 +45,10 @@ from backcare.figures.layout import (
 )
 from backcare.figures.motion import Channel, Figure, _simplify, compile_demo, sample, sample_times
 from backcare.figures.shapes import FLOOR, INK, PROP_EDGE, TEXT, Circle, Rect, Shape
-from backcare.figures.skeleton import HEAD_RADIUS
+from backcare.figures.skeleton import HEAD_RADIUS, part_names
 
 __all__ = [
-    "LAYERS", "VIEW_NOTES", "description", "extent", "notes", "padded_extent", "render_svg",
+    "LAYERS", "VIEW_NOTES", "layers", "description", "extent", "notes", "padded_extent", "render_svg",
     "segment_colour", "strap_points", "svg_size",
 ]
 
@@ -62,6 +62,16 @@ LAYERS: dict[str, tuple[frozenset[str], ...]] = {
     "head": (frozenset({"leg_a", "leg_b"}), frozenset({"trunk", "arm_a", "arm_b"}),
              frozenset({"head"})),
 }
+
+
+def layers(figure: Figure) -> tuple[frozenset[str], ...]:
+    """The drawing order of a figure: its view's layers, with the parts the demo puts
+    ``behind`` drawn first of all (an arm threading under the trunk)."""
+    behind = frozenset(p for name in figure.demo.behind for p in part_names(name))
+    if not behind:
+        return LAYERS[figure.demo.view]
+    rest = tuple(layer - behind for layer in LAYERS[figure.demo.view])
+    return (behind, *(layer for layer in rest if layer))
 
 
 def _n(value: float) -> str:
@@ -85,6 +95,9 @@ def _shape_svg(shape: Shape) -> str:
 def _head_marks(figure: Figure, length: float, colour: str, gaze: str = "") -> str:
     """Head circle and eyes in the head segment's frame (x along the head's up direction).
 
+    Seen from above, a head drawn with its length (someone lying face up) shows the face;
+    a head shortened to nothing (sitting, seen from above) shows its top and the nose.
+
     ``gaze`` opens the group the front view's eyes sit in (it moves them as the face turns).
     """
     r = HEAD_RADIUS
@@ -94,7 +107,7 @@ def _head_marks(figure: Figure, length: float, colour: str, gaze: str = "") -> s
     view = figure.demo.view
     if view == "side":
         out.append(f'<circle cx="{_n(cx + 0.2 * r)}" cy="{_n(-0.45 * r)}" r="1.5" fill="{INK}"/>')
-    elif view == "front":
+    elif view == "front" or (view == "above" and length > 1.0):  # a face turned to us
         out.append(gaze or "<g>")
         for side in (1, -1):
             out.append(f'<circle cx="{_n(cx + 0.15 * r)}" cy="{_n(side * 0.36 * r)}" r="1.4" '
@@ -285,7 +298,7 @@ def _body(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]
         out.append("</g>")
         return "".join(out)
 
-    return "".join(subtree(None, layer) for layer in LAYERS[figure.demo.view])
+    return "".join(subtree(None, layer) for layer in layers(figure))
 
 
 def _strap(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]) -> str:

@@ -43,15 +43,15 @@ def test_svg_is_labelled(slug: str) -> None:
     assert exercise.name in label and len(label) > 60
     title = root.find(f"{NS}title")
     assert title is not None and exercise.name in (title.text or "")
-    texts = [t.text or "" for t in root.iter(f"{NS}text")]
+    texts = [" ".join(t.text or "" for t in root.iter(f"{NS}text"))]  # wrapped lines, read on
     side = exercise.demo.side_shown
     if exercise.per_side:
         assert side is not None
         other = "right" if side == "left" else "left"
-        assert f"{side.capitalize()} side shown. Repeat on the {other}." in texts
+        assert f"{side.capitalize()} side shown. Repeat on the {other}." in texts[0]
         assert f"{side.capitalize()} side shown" in label
     else:
-        assert side is None and not any("side shown" in t for t in texts)
+        assert side is None and "side shown" not in texts[0]
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -156,8 +156,12 @@ SECOND = {"view": "side", "props": ["mat"], "contacts": ["hands"], "accent": ["l
 
 
 def _with_second_view() -> tuple[object, Demo]:
+    """Supine trunk rotation with its views swapped: a flat side view, the small one above."""
     exercise = LIBRARY.exercises["supine-trunk-rotation"]
-    demo = Demo.model_validate({**exercise.demo.model_dump(), "also": SECOND})
+    above = exercise.demo.model_dump(exclude={"also", "side_shown", "caption"})
+    assert exercise.demo.also is not None
+    flat = exercise.demo.also.model_dump()
+    demo = Demo.model_validate({**flat, "side_shown": "left", "also": above})
     return exercise.model_copy(update={"demo": demo}), demo
 
 
@@ -179,7 +183,8 @@ def test_a_second_view_is_drawn_beside_the_first_and_moves_with_it() -> None:
     assert "supinetrunkrotationv1-" in svg
     durations = set(re.findall(r"animation:\S+ ([\d.]+)s linear infinite", svg))
     assert len(durations) == 1
-    assert "The small picture shows the same moment from the side." in svg
+    assert "The small picture shows the same moment from above." in " ".join(
+        re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     still = render_svg(exercise, animate=False, frame="start", text=False)  # type: ignore[arg-type]
     assert _size(still)[:2] == _size(render_svg(exercise, text=False))[:2]  # type: ignore[arg-type]
     frame = still_frame(exercise)  # type: ignore[arg-type]
@@ -187,7 +192,7 @@ def test_a_second_view_is_drawn_beside_the_first_and_moves_with_it() -> None:
 
 
 @pytest.mark.parametrize(("change", "words"), [
-    ({"view": "head"}, "another view"),
+    ({"view": "above"}, "another view"),
     ({"frames": {**SECOND["frames"], "then": {"thigh": 60}}}, "'then' frame"),
 ])
 def test_a_second_view_must_differ_and_keep_time(change: dict, words: str) -> None:
