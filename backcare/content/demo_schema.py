@@ -13,6 +13,9 @@ direction (standing: trunk 90, front 0; lying on the back head-left: trunk 180, 
 Pairs are written ``[near, far]`` in the side view and ``[left, right]`` (as seen in the
 picture) in the other views; a single number sets both.
 
+A keyframe may carry its own ``shorten``: the segments it names are drawn that much
+shorter in that frame, and their length changes smoothly on the way there and back.
+
 ``turn`` (front view only) turns the shoulder line about the spine, in degrees: the shoulders
 look narrower by its cosine, as a twisting trunk does seen from the front. ``look`` (front
 view only) turns the face toward the picture's right (negative: its left); the eyes move.
@@ -75,6 +78,9 @@ class Pose(_Model):
     foot: AnglePair | None = None
     turn: Annotated[float, Field(ge=-80, le=80)] | None = None
     look: Annotated[float, Field(ge=-90, le=90)] | None = None
+    #: This frame's foreshortening (an arm swinging from pointing at the floor to lying
+    #: flat away from the viewer); segments it leaves out keep the demo's ``shorten``.
+    shorten: dict[Segment, Factor | tuple[Factor, Factor]] | None = None
 
 
 #: What ``start`` must give; the other keys have defaults (head = neck, girdles square).

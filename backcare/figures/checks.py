@@ -1,7 +1,8 @@
 """Plausibility checks of a demo over the whole loop, as sampled from the animation.
 
 Used by the tests and by ``backcare check-content`` (through the content cross-checks):
-segment lengths stay fixed (the shoulder line narrows only as far as its turn says),
+segment lengths stay fixed (the shoulder line narrows only as far as its turn says, and a
+segment changes length only as far as the keyframes' own ``shorten`` says),
 nothing goes through the floor or into the chair, declared
 contacts stay put, knees and elbows bend the natural way, and the held position is
 visibly different from the start.
@@ -10,10 +11,11 @@ visibly different from the start.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from backcare.content.demo_schema import FigureSpec
 from backcare.content.schema import Exercise
-from backcare.figures.kinematics import TURNING, DemoError, Point, girdle_factor
+from backcare.figures.kinematics import DemoError, Point, frame_lengths
 from backcare.figures.motion import Figure, compile_demo, sample, sample_times
 from backcare.figures.shapes import obstacles
 from backcare.figures.skeleton import BODY_HEIGHT, HEAD_RADIUS, SEGMENTS
@@ -30,14 +32,15 @@ def _points_along(a: Point, b: Point, n: int = 6) -> list[Point]:
 
 
 def pose_problems(figure: Figure, pos: dict[str, Point], when: str,
-                  girdle: float = 1.0) -> list[str]:
-    """``girdle``: the share of its width the shoulder line shows (turned, front view)."""
+                  lengths: Mapping[str, float] | None = None) -> list[str]:
+    """``lengths``: what each segment should measure at that moment (the demo's lengths,
+    a keyframe's own shorten, the shoulder line narrowed by its turn)."""
     out: list[str] = []
     view = figure.demo.view
     solid = obstacles(view, figure.demo.props)
     for seg in SEGMENTS:
         a, b = pos[seg.parent], pos[seg.child]
-        length = figure.lengths[seg.name] * (girdle if seg.name in TURNING else 1.0)
+        length = (lengths or figure.lengths)[seg.name]
         if abs(math.dist(a, b) - length) > LENGTH_TOLERANCE:
             out.append(f"{when}: {seg.name} is {math.dist(a, b):.2f} long, not {length:.2f}")
         if seg.name == "head":
@@ -85,12 +88,12 @@ def figure_problems(figure: Figure, per_second: int = 20) -> list[str]:
     for name in track.keyframes:
         pos = figure.pose(name)
         out += pose_problems(figure, pos, name,
-                             girdle_factor(track.keyframes[name].angles.get("turn", 0.0)))
+                             frame_lengths(track.keyframes[name], figure.lengths))
         out += bend_problems(figure, pos, name)
     worst: dict[str, float] = {}
     for t in sample_times(track, per_second):
         pos = sample(track, t)
-        out += pose_problems(figure, pos, f"{t:.2f}s", track.girdle.at(t))
+        out += pose_problems(figure, pos, f"{t:.2f}s", track.lengths_at(t))
         for joint, target in figure.targets.items():
             worst[joint] = max(worst.get(joint, 0.0), math.dist(pos[joint], target))
     for joint, moved in worst.items():

@@ -137,13 +137,26 @@ def gaze_shift(look: float) -> float:
     return 0.5 * math.sin(math.radians(look))
 
 
+#: Prefix of the keys in ``Keyframe.angles`` that hold a segment's drawn length in that
+#: frame (a keyframe's own ``shorten``); they interpolate like the angles.
+LENGTH_KEY = "len:"
+
+
+def length_overrides(frame: Keyframe) -> dict[str, float]:
+    """Segment name -> drawn length, for the segments this frame draws its own length."""
+    return {k[len(LENGTH_KEY):]: v for k, v in frame.angles.items() if k.startswith(LENGTH_KEY)}
+
+
 def frame_lengths(frame: Keyframe, lengths: Mapping[str, float]) -> Mapping[str, float]:
-    """The drawn lengths in this frame: the demo's, with the shoulder line's turn."""
+    """The drawn lengths in this frame: the demo's, or the frame's own ``shorten``, with the
+    shoulder line's turn."""
+    own = length_overrides(frame)
     turn = frame.angles.get("turn", 0.0)
-    if not turn:
+    if not turn and not own:
         return lengths
+    out = {**lengths, **own}
     factor = girdle_factor(turn)
-    return {**lengths, **{name: lengths[name] * factor for name in TURNING}}
+    return {**out, **{name: out[name] * factor for name in TURNING}}
 
 
 def positions(
@@ -202,6 +215,7 @@ def hold_contacts(
     ``heights`` holds sliding ends: they keep that height wherever the frame puts them.
     """
     pos = positions(anchor, frame, lengths)
+    drawn = frame_lengths(frame, lengths)
     angles = dict(frame.angles)
     goals = dict(targets)
     for joint, height in (heights or {}).items():
@@ -209,7 +223,7 @@ def hold_contacts(
     for upper, lower, root, end, mid in CHAINS:
         if end not in goals or anchor in {mid, end, f"toe_{end[-1]}"}:
             continue
-        l1, l2 = lengths[upper], lengths[lower]
+        l1, l2 = drawn[upper], drawn[lower]
         if l1 < 1.0 or l2 < 1.0:
             continue
         angles[upper], angles[lower] = _two_link(

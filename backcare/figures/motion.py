@@ -10,6 +10,7 @@ moment of the animation, not just the keyframes.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from backcare.content.demo_schema import FigureSpec
 from backcare.content.schema import Exercise
 from backcare.figures.kinematics import (
+    LENGTH_KEY,
     TURNING,
     DemoError,
     Edge,
@@ -92,6 +94,14 @@ class Track:
     held_time: float  # a moment in the middle of the hold
     keyframes: Mapping[str, Keyframe]
     timing: Timing
+    #: Drawn length over time of the segments whose keyframes shorten them differently.
+    stretch: Mapping[str, Channel] = dataclasses.field(default_factory=dict)
+
+    def lengths_at(self, t: float) -> dict[str, float]:
+        """Every segment's drawn length at ``t`` (a keyframe's shorten, the turned girdle)."""
+        out = {**self.lengths, **{k: c.at(t) for k, c in self.stretch.items()}}
+        factor = self.girdle.at(t)
+        return {**out, **{name: out[name] * factor for name in TURNING}}
 
 
 @dataclass(frozen=True)
@@ -175,7 +185,10 @@ def clear_compiled() -> None:
 
 
 def _compile(exercise: Exercise, demo: FigureSpec) -> Figure:
-    lengths = segment_lengths(demo.view, {str(k): v for k, v in demo.shorten.items()})
+    own: dict[str, float | tuple[float, float]] = {str(k): v for k, v in demo.shorten.items()}
+    own.update({str(k): v for k, v in (demo.frames.start.shorten or {}).items()})
+    lengths = segment_lengths(demo.view, own)
+    varying = _varying_lengths(demo, own, lengths)
     anchor = anchor_joint(demo.anchor)
     contacts = tuple(dict.fromkeys(j for p in demo.contacts for j in point_joints(p)))
     start = resolve(demo.frames.start, demo.frames.start)
@@ -189,8 +202,8 @@ def _compile(exercise: Exercise, demo: FigureSpec) -> Figure:
     keyframes: dict[str, Keyframe] = {}
     for name, pose in sequence:
         if name not in keyframes:
-            frame = hold_contacts(anchor, resolve(pose, demo.frames.start), lengths, targets,
-                                  heights)
+            frame = _with_lengths(resolve(pose, demo.frames.start), varying.get(name, {}))
+            frame = hold_contacts(anchor, frame, lengths, targets, heights)
             keyframes[name] = frame
             pos = positions(anchor, frame, lengths)
             for joint, target in targets.items():
@@ -246,23 +259,41 @@ def _compile(exercise: Exercise, demo: FigureSpec) -> Figure:
         girdle=_simplify(times, [girdle_factor(f.angles["turn"]) for _, f in stops], 0.002),
         gaze=_simplify(times, [gaze_shift(f.angles["look"]) for _, f in stops], 0.002),
         keyframes=keyframes, timing=timing,
+        stretch={name[len(LENGTH_KEY):]: _simplify(times, [f.angles[name] for _, f in stops], 0.01)
+                 for name in stops[0][1].angles if name.startswith(LENGTH_KEY)},
     )
     return Figure(exercise.slug, exercise.name, demo, lengths, anchor, contacts, targets, track)
+
+
+def _varying_lengths(demo: FigureSpec, own: dict[str, float | tuple[float, float]],
+                     lengths: Mapping[str, float]) -> dict[str, dict[str, float]]:
+    """For each keyframe name, the drawn length of every segment some keyframe shortens
+    on its own (empty when no keyframe does)."""
+    frames = dict(frame_sequence(demo.frames))
+    per_frame = {
+        name: segment_lengths(demo.view, {**own, **{str(k): v for k, v in
+                                                   (pose.shorten or {}).items()}})
+        for name, pose in frames.items()}
+    names = [seg for seg in lengths
+             if any(abs(per[seg] - lengths[seg]) > 1e-9 for per in per_frame.values())]
+    return {name: {seg: per[seg] for seg in names} for name, per in per_frame.items()}
+
+
+def _with_lengths(frame: Keyframe, drawn: Mapping[str, float]) -> Keyframe:
+    return Keyframe(frame.at, {**frame.angles, **{LENGTH_KEY + k: v for k, v in drawn.items()}})
 
 
 def sample(track: Track, t: float) -> dict[str, Point]:
     """Joint positions at ``t`` seconds into the loop, interpolated as the browser does."""
     out: dict[str, Point] = {track.anchor: (track.x.at(t), track.y.at(t))}
     absolute: list[float] = []
-    factor = track.girdle.at(t)
+    lengths = track.lengths_at(t)
     for edge, turn in zip(track.edges, track.turns, strict=False):
         angle = turn.at(t) + (absolute[edge.parent] if edge.parent is not None else 0.0)
         absolute.append(angle)
         x, y = out[edge.start]
         ux, uy = unit(angle)
-        length = track.lengths[edge.segment.name]
-        if edge.segment.name in TURNING:
-            length *= factor
+        length = lengths[edge.segment.name]
         out[edge.end] = (x + length * ux, y + length * uy)
     return out
 

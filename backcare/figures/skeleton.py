@@ -80,7 +80,7 @@ JOINTS: tuple[str, ...] = ("hip", *(s.child for s in SEGMENTS))
 def segment_lengths(
     view: str, shorten: dict[str, float | tuple[float, float]]
 ) -> dict[str, float]:
-    """Drawn length of every segment for a demo (fixed for the whole demo)."""
+    """Drawn length of every segment for a demo (a keyframe may set its own ``shorten``)."""
     pelvis, girdle = GIRDLE[view]
     out: dict[str, float] = {}
     for seg in SEGMENTS:

@@ -98,7 +98,7 @@ def _moved(shape: Shape, panel: Panel, main: Panel) -> Shape:
     if isinstance(shape, Circle):
         return Circle(point(shape.centre), shape.r * k, shape.fill, shape.stroke,
                       shape.width * k)
-    x, y = point((shape.x, shape.y + shape.h))
+    x, y = point((shape.x, shape.y))  # y up: a rectangle is placed by its lower corner
     return Rect(x, y, shape.w * k, shape.h * k, shape.fill, shape.stroke, shape.rx * k)
 
 

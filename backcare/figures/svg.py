@@ -27,6 +27,7 @@ from backcare.figures.kinematics import (
     edge_angle,
     gaze_shift,
     girdle_factor,
+    length_overrides,
     near_angle,
     positions,
 )
@@ -243,6 +244,20 @@ def _body(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]
                               [f"translate(0px,{_n(-v * HEAD_RADIUS)}px)"
                                for v in track.gaze.values]))
         css.append(f".{prefix}-g{{animation:{prefix}-kg {dur} linear infinite}}")
+    # segments a keyframe shortens on its own: the line scales, what hangs from it moves
+    own = length_overrides(still)
+    stretched = {name: max(channel.values) for name, channel in track.stretch.items()}
+    stretches = {name for name, channel in track.stretch.items()
+                 if animate and len(set(channel.values)) > 1}
+    for k, name in enumerate(sorted(stretches)):
+        channel, base = track.stretch[name], max(stretched[name], 1e-3)
+        css.append(_keyframes(f"{prefix}-kl{k}", channel.times, track.duration,
+                              [f"scale({_n(v / base)},1)" for v in channel.values]))
+        css.append(_keyframes(f"{prefix}-km{k}", channel.times, track.duration,
+                              [f"translate({_n(v)}px,0px)" for v in channel.values]))
+        css.append(f".{prefix}-l{k}{{animation:{prefix}-kl{k} {dur} linear infinite}}")
+        css.append(f".{prefix}-m{k}{{animation:{prefix}-km{k} {dur} linear infinite}}")
+    stretch_class = {name: k for k, name in enumerate(sorted(stretches))}
     eyes = (f'<g{f" class={chr(34)}{prefix}-g{chr(34)}" if looks else ""} '
             f'transform="translate(0 {_n(gaze)})">')
 
@@ -270,6 +285,13 @@ def _body(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]
                 colour = segment_colour(figure, seg.part)
                 if seg.name == "head":
                     out.append(_head_marks(figure, length, colour, eyes))
+                elif seg.name in stretched:  # its length changes with the keyframes
+                    base = max(stretched[seg.name], 1e-3)
+                    k = stretch_class.get(seg.name)
+                    cls = f' class="{prefix}-l{k}"' if k is not None else ""
+                    out.append(f'<g{cls} transform="scale({_n(own[seg.name] / base)} 1)"><line '
+                               f'x2="{_n(base)}" stroke="{colour}" '
+                               f'stroke-width="{_n(seg.width)}"/></g>')
                 elif seg.name in TURNING and length > 0.01:  # narrows as the trunk turns
                     cls = f' class="{prefix}-w"' if widens else ""
                     out.append(f'<g{cls} transform="scale({_n(factor)} 1)"><line '
@@ -290,7 +312,11 @@ def _body(figure: Figure, prefix: str, animate: bool, frame: str, css: list[str]
                 name = track.edges[i].segment.name
                 offset = track.lengths[name]
                 cls = ""
-                if name in TURNING:
+                if name in stretched:
+                    offset = own[name]
+                    k = stretch_class.get(name)
+                    cls = f' class="{prefix}-m{k}"' if k is not None else ""
+                elif name in TURNING:
                     offset *= factor
                     cls = f' class="{prefix}-o"' if widens else ""
                 out.append(f'<g{cls} transform="translate({_n(offset)} 0)">'

@@ -13,9 +13,9 @@ import pytest
 
 from backcare.figures import compile_demo, figure_problems, sample, sample_times
 from backcare.figures.checks import CONTACT_LIMIT, FLOOR_TOLERANCE, demo_problems
-from backcare.figures.kinematics import TURNING, girdle_factor
+from backcare.figures.kinematics import TURNING, frame_sequence, girdle_factor
 from backcare.figures.shapes import obstacles
-from backcare.figures.skeleton import BODY_HEIGHT, HEAD_RADIUS, SEGMENTS
+from backcare.figures.skeleton import BODY_HEIGHT, HEAD_RADIUS, SEGMENTS, segment_lengths
 
 from .conftest import LIBRARY, SLUGS
 
@@ -33,18 +33,50 @@ def test_every_exercise_has_a_demo() -> None:
     assert all(LIBRARY.exercises[s].demo is not None for s in SLUGS)
 
 
+def _keyframe_lengths(slug: str) -> dict[str, dict[str, float]]:
+    """Each keyframe's segment lengths as the YAML says: the demo's shorten, the start's,
+    the frame's own (no turn of the shoulder line)."""
+    demo = FIGURES[slug].demo
+    start = dict(demo.shorten) | dict(demo.frames.start.shorten or {})
+    return {name: segment_lengths(demo.view, start | dict(pose.shorten or {}))
+            for name, pose in frame_sequence(demo.frames)}
+
+
 @pytest.mark.parametrize("slug", SLUGS)
-def test_segment_lengths_never_change(slug: str) -> None:
-    """Only the shoulder line looks narrower, and only as far as its turn (front view)."""
+def test_segment_lengths_change_only_as_the_keyframes_say(slug: str) -> None:
+    """The shoulder line looks narrower only as far as its turn (front view); a segment is
+    drawn shorter only as far as a keyframe's own ``shorten`` says, in that keyframe
+    exactly and in between never outside what the keyframes say."""
     figure = FIGURES[slug]
     track = figure.track
-    frames = [(girdle_factor(track.keyframes[name].angles["turn"]), figure.pose(name))
-              for name in track.keyframes]
-    for share, pos in frames + [(track.girdle.at(t), p) for t, p in moments(slug)]:
+    said = _keyframe_lengths(slug)
+    for name in track.keyframes:
+        share = girdle_factor(track.keyframes[name].angles["turn"])
+        pos = figure.pose(name)
         for seg in SEGMENTS:
-            length = figure.lengths[seg.name] * (share if seg.name in TURNING else 1.0)
+            length = said[name][seg.name] * (share if seg.name in TURNING else 1.0)
             assert math.dist(pos[seg.parent], pos[seg.child]) == pytest.approx(
-                length, abs=0.05), seg.name
+                length, abs=0.05), f"{name}: {seg.name}"
+    for t, pos in moments(slug):
+        share = track.girdle.at(t)
+        for seg in SEGMENTS:
+            values = [lengths[seg.name] for lengths in said.values()]
+            k = share if seg.name in TURNING else 1.0
+            drawn = math.dist(pos[seg.parent], pos[seg.child])
+            assert min(values) * k - 0.05 <= drawn <= max(values) * k + 0.05, (
+                f"{t:.2f}s: {seg.name}")
+
+
+def test_a_keyframe_can_shorten_a_segment_for_itself() -> None:
+    """Thread the needle: the arm that slides under the body looks shorter once it lies
+    flat, pointing away; the doorway stretch's upper arm is seen end-on mid-step."""
+    needle = FIGURES["thread-the-needle"]
+    assert math.dist(*(needle.pose("held")[j] for j in ("shoulder_a", "hand_a"))) < 25
+    assert math.dist(*(needle.pose("start")[j] for j in ("shoulder_a", "hand_a"))) > 60
+    door = FIGURES["doorway-chest-stretch"]
+    upper = {n: math.dist(door.pose(n)["shoulder_a"], door.pose(n)["elbow_a"])
+             for n in ("start", "middle", "held")}
+    assert upper["middle"] < upper["start"] and upper["middle"] < 33
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -97,7 +97,8 @@ def test_captions_say_each_thing_once(slug: str) -> None:
 
 def test_thread_the_needle_says_where_it_is_seen_from_once() -> None:
     assert notes(LIBRARY.exercises["thread-the-needle"]) == [
-        "Seen from the front.", "Right side shown. Repeat on the left."]
+        "The small picture shows the same moment from the front.",
+        "Right side shown. Repeat on the left."]
 
 
 def _elbow_turns(slug: str) -> list[float]:
