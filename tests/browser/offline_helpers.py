@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from .waiting import wait_until
+
 # Every session record in the queue's database, oldest first.
 READ_QUEUE = """async () => {
   const db = await new Promise((resolve, reject) => {
@@ -85,4 +87,4 @@ def worker_context(browser: Any, live_server: Any) -> Iterator[Any]:
 
 def wait_for_empty_queue(page: Any) -> None:
     """Wait until nothing waits on the device to be sent (and nothing was refused)."""
-    page.wait_for_function(f"async () => (await ({READ_QUEUE})()).length === 0")
+    wait_until(page, f"async () => (await ({READ_QUEUE})()).length === 0")

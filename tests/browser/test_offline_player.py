@@ -21,6 +21,7 @@ from .offline_helpers import (
     worker_context,
 )
 from .player_helpers import FIVE_MINUTE, PLAY, open_player, pass_the_screen, sessions, snapshot
+from .waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,12 +71,12 @@ def test_a_routine_opened_before_plays_offline_and_is_saved_once_back_online(
 
         data = open_player(page)  # through the worker now: kept, with its figures
         figures = sorted({info["demo"] for info in data["exercises"].values()})
-        page.wait_for_function(PAGE_KEPT, arg=PLAY)
-        page.wait_for_function("""async (urls) => {
+        wait_until(page, PAGE_KEPT, PLAY)
+        wait_until(page, """async (urls) => {
             const cache = await caches.open("backcare-figures");
             for (const url of urls) if (!(await cache.match(new URL(url, location.href).href))) return false;
             return true;
-        }""", arg=figures)
+        }""", figures)
         posts = posts_to_sessions(page)
 
         page.context.set_offline(True)
@@ -163,11 +164,11 @@ def test_an_update_of_the_app_keeps_the_sessions_waiting_to_be_sent(
         # A deploy with other content: a new worker, which takes over at once.
         monkeypatch.setattr(installable, "content_hash", lambda: "a-new-deploy")
         page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
-        page.wait_for_function(f"""async () => {{
+        wait_until(page, f"""async () => {{
             const version = await ({WORKER_VERSION})();
             return version !== {json.dumps(old)};
         }}""")
-        page.wait_for_function(f"""async () => {{
+        wait_until(page, f"""async () => {{
             const names = await caches.keys();
             return !names.includes("backcare-static-{old}")
                 && names.some((n) => n.startsWith("backcare-static-"));

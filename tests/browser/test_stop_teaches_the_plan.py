@@ -11,6 +11,7 @@ from backcare.practice.models import PainfulExercise
 
 from .player_helpers import PLAY, open_player, pass_the_screen, sessions
 from .test_player import start
+from .waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 FIVE = "back-pain-relief-stretches-5-minute-real-time-routine"
@@ -38,8 +39,9 @@ def test_the_exercise_that_hurt_is_left_out_until_included_again(page: Any, live
     form.get_by_role("button", name="Save my answer").click()
     page.locator("#hurt-thanks").get_by_text(current, exact=False).wait_for()
 
-    page.wait_for_function("fetch('/api/painful-exercises').then(r => r.json())"
-                           f".then(list => list.some(m => m.exercise === '{second}'))")
+    # The answer reaches the server through the device's queue (IndexedDB): wait for it.
+    wait_until(page, "() => fetch('/api/painful-exercises').then(r => r.json())"
+                     f".then(list => list.some(m => m.exercise === '{second}'))")
     [saved] = sessions(page)
     assert saved["stopped_for_pain"] is True and saved["painful_exercise"] == second
     assert PainfulExercise.objects.get(exercise=second).included_again_at is None
