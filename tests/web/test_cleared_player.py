@@ -12,7 +12,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.http import HttpResponse
 from django.test import Client
 
@@ -23,12 +25,17 @@ from backcare.practice.models import PracticeSession
 from backcare.practice.painful_marks import remember_hurt
 from backcare.practice.unmarked import COOKIE as UNMARKED_COOKIE
 from backcare.practice.unmarked import SALT as UNMARKED_SALT
+from backcare.site import response_cache
 from backcare.site.front_door import FRONT, FrontDoor
 
 pytestmark = pytest.mark.django_db
 FIVE = "back-pain-relief-stretches-5-minute-real-time-routine"
 PLAY = f"/routines/{FIVE}/play/"
 UPPER_PLAY = "/routines/upper-back-pain-exercises-stretches/play/"
+
+
+class Answered(list[bytes]):
+    """A finished answer's body, with the attributes the front door reads of Django's."""
 
 
 class Counted:
@@ -39,8 +46,26 @@ class Counted:
         self.calls = 0
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        """Django's handler ends each request by closing "old" connections, which on
+        PostgreSQL closes the test's own, inside its transaction: held back here, as Django's
+        test client holds it back around its requests."""
         self.calls += 1
-        return self.django(environ, start_response)
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
+        try:
+            result = self.django(environ, start_response)
+            body = b"".join(result)
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+        finally:
+            signals.request_started.connect(close_old_connections)
+            signals.request_finished.connect(close_old_connections)
+        answered = Answered([body])
+        for name in (response_cache.KEPT_ATTRIBUTE, response_cache.SHARED_WITH_CLEARED):
+            if hasattr(result, name):  # what the front door reads of Django's answer
+                setattr(answered, name, getattr(result, name))
+        return answered
 
 
 @pytest.fixture
