@@ -7,15 +7,18 @@ chromium the tests skip locally, and fail under CI=true.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
 
-@pytest.fixture
-def page(browser: Any, live_server: Any) -> Iterator[Any]:
-    """A fresh page; every request it makes to another origin fails the test."""
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 800})
+@contextmanager
+def guarded_page(browser: Any, live_server: Any, **options: Any) -> Iterator[Any]:
+    """A fresh page in a new context (``options`` for ``browser.new_context``, a 1024x800
+    viewport unless told); every request it makes to another origin fails the test."""
+    options.setdefault("viewport", {"width": 1024, "height": 800})
+    context = browser.new_context(base_url=live_server.url, **options)
     foreign: list[str] = []
 
     def guard(route: Any) -> None:
@@ -32,6 +35,13 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     yield page
     context.close()
     assert not foreign, f"third-party requests were made: {foreign}"
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A fresh page; every request it makes to another origin fails the test."""
+    with guarded_page(browser, live_server) as fresh:
+        yield fresh
 
 
 def serious_axe_violations(page: Any) -> list[str]:

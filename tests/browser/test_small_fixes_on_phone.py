@@ -14,7 +14,7 @@ import pytest
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
 from backcare.practice.models import PracticeSession
 
-from .conftest import serious_axe_violations
+from .conftest import guarded_page, serious_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,24 +27,9 @@ MEXICO_CITY = "America/Mexico_City"
 @pytest.fixture
 def phone(browser: Any, live_server: Any) -> Iterator[Any]:
     """A phone-sized page in Mexico City, speaking English; nothing from other origins."""
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="en-GB",
-                                  timezone_id=MEXICO_CITY, has_touch=True, is_mobile=True)
-    foreign: list[str] = []
-
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if url.startswith((live_server.url, "data:")):
-            route.continue_()
-        else:
-            foreign.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-    assert not foreign, f"third-party requests were made: {foreign}"
+    with guarded_page(browser, live_server, viewport=PHONE, locale="en-GB",
+                      timezone_id=MEXICO_CITY, has_touch=True, is_mobile=True) as page:
+        yield page
 
 
 def in_view(page: Any, selector: str) -> bool:

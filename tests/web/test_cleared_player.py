@@ -4,17 +4,12 @@ and for no other request."""
 
 from __future__ import annotations
 
-import io
 import json
 import uuid
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from django.core import signals
-from django.core.handlers.wsgi import WSGIHandler
-from django.db import close_old_connections
 from django.http import HttpResponse
 from django.test import Client
 
@@ -25,47 +20,14 @@ from backcare.practice.models import PracticeSession
 from backcare.practice.painful_marks import remember_hurt
 from backcare.practice.unmarked import COOKIE as UNMARKED_COOKIE
 from backcare.practice.unmarked import SALT as UNMARKED_SALT
-from backcare.site import response_cache
 from backcare.site.front_door import FRONT, FrontDoor
+
+from .test_front_door import Counted, get
 
 pytestmark = pytest.mark.django_db
 FIVE = "back-pain-relief-stretches-5-minute-real-time-routine"
 PLAY = f"/routines/{FIVE}/play/"
 UPPER_PLAY = "/routines/upper-back-pain-exercises-stretches/play/"
-
-
-class Answered(list[bytes]):
-    """A finished answer's body, with the attributes the front door reads of Django's."""
-
-
-class Counted:
-    """Django's WSGI application, counting the requests that reach it."""
-
-    def __init__(self) -> None:
-        self.django = WSGIHandler()
-        self.calls = 0
-
-    def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
-        """Django's handler ends each request by closing "old" connections, which on
-        PostgreSQL closes the test's own, inside its transaction: held back here, as Django's
-        test client holds it back around its requests."""
-        self.calls += 1
-        signals.request_started.disconnect(close_old_connections)
-        signals.request_finished.disconnect(close_old_connections)
-        try:
-            result = self.django(environ, start_response)
-            body = b"".join(result)
-            close = getattr(result, "close", None)
-            if close is not None:
-                close()
-        finally:
-            signals.request_started.connect(close_old_connections)
-            signals.request_finished.connect(close_old_connections)
-        answered = Answered([body])
-        for name in (response_cache.KEPT_ATTRIBUTE, response_cache.SHARED_WITH_CLEARED):
-            if hasattr(result, name):  # what the front door reads of Django's answer
-                setattr(answered, name, getattr(result, name))
-        return answered
 
 
 @pytest.fixture
@@ -91,26 +53,6 @@ def cookies(device: str, *, note: str | None = "own", areas: Any = None,
     elif note is not None:
         jar[UNMARKED_COOKIE] = note
     return "; ".join(f"{name}={value}" for name, value in jar.items())
-
-
-def get(app: FrontDoor, path: str, **headers: str) -> tuple[str, dict[str, str], bytes]:
-    path, _, query = path.partition("?")
-    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query,
-               "SERVER_NAME": "testserver", "SERVER_PORT": "80", "HTTP_HOST": "testserver",
-               "wsgi.input": io.BytesIO(), "wsgi.url_scheme": "http", "SCRIPT_NAME": "",
-               **{f"HTTP_{name.upper()}": value for name, value in headers.items()}}
-    seen: dict[str, Any] = {}
-
-    def start_response(status: str, response_headers: list[tuple[str, str]],
-                       exc_info: Any = None) -> None:
-        seen["status"], seen["headers"] = status, response_headers
-
-    result = app(environ, start_response)
-    body = b"".join(result)
-    close = getattr(result, "close", None)
-    if close is not None:
-        close()
-    return seen["status"], dict(seen["headers"]), body
 
 
 def new_device() -> str:

@@ -11,16 +11,23 @@ from typing import Any
 
 import brotli
 import pytest
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 
 from backcare.planning.screen_memory import COOKIE as SCREEN_COOKIE
 from backcare.planning.screen_memory import signed_pass
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
+from backcare.site import response_cache
 from backcare.site.front_door import FRONT, FrontDoor
 
 pytestmark = pytest.mark.django_db  # each request starts and ends Django's request cycle
 FIVE = "back-pain-relief-stretches-5-minute-real-time-routine"
 DEVICE = "0b3f6a52-2c1e-4d6e-9a57-2f0c1d8e4b11"
+
+
+class Answered(list[bytes]):
+    """A finished answer's body, with the attributes the front door reads of Django's."""
 
 
 class Counted:
@@ -31,8 +38,26 @@ class Counted:
         self.calls = 0
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        """Django's handler ends each request by closing "old" connections, which on
+        PostgreSQL closes the test's own, inside its transaction: held back here, as Django's
+        test client holds it back around its requests."""
         self.calls += 1
-        return self.django(environ, start_response)
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
+        try:
+            result = self.django(environ, start_response)
+            body = b"".join(result)
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+        finally:
+            signals.request_started.connect(close_old_connections)
+            signals.request_finished.connect(close_old_connections)
+        answered = Answered([body])
+        for name in (response_cache.KEPT_ATTRIBUTE, response_cache.SHARED_WITH_CLEARED):
+            if hasattr(result, name):  # what the front door reads of Django's answer
+                setattr(answered, name, getattr(result, name))
+        return answered
 
 
 @pytest.fixture
