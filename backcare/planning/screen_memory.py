@@ -111,9 +111,9 @@ def screen_is_current(request: HttpRequest, routine: str | None) -> bool:
     return bool(covered) and areas_for_routine(routine) <= covered
 
 
-def remember_screen(request: HttpRequest, response: HttpResponse, areas: Iterable[str]) -> None:
+def remember_screen(request: HttpRequest, response: HttpResponse, areas: Iterable[str]) -> str:
     """Remember the pass for this request's device (made here if it has none yet),
-    covering the question groups ``areas`` that were asked."""
+    covering the question groups ``areas`` that were asked; the device's id."""
     device = ensure_device(request, response)
     response.set_signed_cookie(
         COOKIE, _pass_for(device, areas), salt=SALT, max_age=screen_max_age(),
@@ -123,6 +123,7 @@ def remember_screen(request: HttpRequest, response: HttpResponse, areas: Iterabl
         UNTIL_COOKIE, until_value(areas, int(time.time()) + screen_max_age()),
         max_age=screen_max_age(), samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
     )
+    return device
 
 
 def until_value(areas: Iterable[str], until: int) -> str:

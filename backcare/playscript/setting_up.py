@@ -2,7 +2,8 @@
 
 A plan for someone who can't get down to the floor is done on a bed or a chair, so its
 set-up must not say "put your mat down"; a seated routine needs a steady chair and no mat.
-The web player's set-up screen and the terminal player say these same sentences.
+The web player's set-up screen says these sentences (the terminal player starts without a
+set-up screen).
 """
 
 from __future__ import annotations

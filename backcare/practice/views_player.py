@@ -44,6 +44,7 @@ from backcare.plans import (
     SAFE_DEFAULT,
     InputError,
     PlanError,
+    Profile,
     asks_for_plan,
     make_plan,
     profile_from_params,
@@ -65,9 +66,7 @@ def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, An
     doing, so the player mirrors it for the other side, and ``figure_notes`` are the
     figure's own captions (its view), the side being added by the player."""
     info: dict[str, dict[str, Any]] = {}
-    for slug in slugs:
-        if slug in info:
-            continue
+    for slug in slugs:  # each once
         exercise = library.exercises[slug]
         demo = reverse("exercise_demo", args=[slug])
         info[slug] = {
@@ -86,16 +85,16 @@ def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, An
 
 
 def _timeline_for(request: HttpRequest, library: Library, routine: Routine,
-                  hurt: dict[str, date]) -> TimelineOut:
+                  hurt: dict[str, date]) -> tuple[TimelineOut, Profile]:
     """The routine's safe default timeline, or the person's plan's when plan parameters
-    are given.
+    are given, with the answers it was made for.
 
     Raises InputError (bad parameters) or PlanError (no plan can be made).
     """
     if not asks_for_plan(request.GET.getlist):
-        return safe_default_out(library, routine.slug, hurt)
+        return safe_default_out(library, routine.slug, hurt), SAFE_DEFAULT
     profile = profile_from_params(profile_params(request.GET.getlist))
-    return plan_out(make_plan(library, routine.slug, profile, hurt))
+    return plan_out(make_plan(library, routine.slug, profile, hurt)), profile
 
 
 def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
@@ -131,7 +130,7 @@ def _page(request: HttpRequest, library: Library, routine: Routine,
     slug = routine.slug
     base = {"routine": routine, "fit_url": _fit_url(slug)}
     try:
-        timeline = _timeline_for(request, library, routine, hurt)
+        timeline, profile = _timeline_for(request, library, routine, hurt)
     except InputError as error:
         problems = [{"field": field, "label": FIELD_LABELS.get(field, field), "message": message}
                     for field, message in error.errors.items()]
@@ -141,8 +140,6 @@ def _page(request: HttpRequest, library: Library, routine: Routine,
         return render(request, "practice/player_no_plan.html",
                       {**base, "message": error.message}, status=422)
 
-    profile = (profile_from_params(profile_params(request.GET.getlist))
-               if asks_for_plan(request.GET.getlist) else SAFE_DEFAULT)
     data: dict[str, Any] = timeline.model_dump()
     slugs = list(dict.fromkeys(s.exercise for s in timeline.steps))
     data["exercises"] = _exercise_info(library, slugs)
