@@ -60,9 +60,10 @@ class SessionLog:
 
     def hurt_days(self) -> dict[str, date]:
         """Exercises that hurt on this computer, left out of its plans until included again."""
+        from backcare.practice.owner import Owner
         from backcare.practice.painful_marks import hurt_days
 
-        return hurt_days(self.device)
+        return hurt_days(Owner.of_device(self.device))
 
 
 def cli_device(var_dir: Path) -> str:
@@ -104,9 +105,10 @@ def terminal_hurt_days() -> dict[str, date]:
         from django.conf import settings
 
         django.setup()
+        from backcare.practice.owner import Owner
         from backcare.practice.painful_marks import hurt_days
 
-        return hurt_days(cli_device(Path(settings.VAR_DIR)))
+        return hurt_days(Owner.of_device(cli_device(Path(settings.VAR_DIR))))
     except Exception as exc:  # no database yet, or it cannot be read
         if "no such table" in str(exc):
             return {}  # nothing was ever saved here: nothing hurt here either
@@ -123,9 +125,10 @@ def include_again_here(slug: str) -> bool:
     from django.conf import settings
 
     django.setup()
+    from backcare.practice.owner import Owner
     from backcare.practice.painful_marks import include_again
 
-    return include_again(cli_device(Path(settings.VAR_DIR)), slug)
+    return include_again(Owner.of_device(cli_device(Path(settings.VAR_DIR))), slug)
 
 
 def include_again_command(args: argparse.Namespace) -> int:

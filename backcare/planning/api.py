@@ -28,7 +28,7 @@ from backcare.plans import (
     make_plan,
     run_screen,
 )
-from backcare.practice.device import device_id
+from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
 from backcare.site.api_errors import (
     NOT_FOUND,
@@ -126,7 +126,7 @@ def create_plan(request: HttpRequest, payload: PlanRequest) -> Status[object]:
         profile = Profile(floor=payload.floor, conditions=conditions,
                           bending_worsens_leg_pain=payload.bending_worsens_leg_pain,
                           minutes=payload.minutes, pain=payload.pain, skip=tuple(payload.skip))
-        plan = make_plan(library, payload.routine, profile, hurt_days(device_id(request)))
+        plan = make_plan(library, payload.routine, profile, hurt_days(owner_of(request)))
     except InputError as exc:
         return Status(422, _problems(exc))
     except PlanError as exc:

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from backcare.planning.gate import local_path
-from backcare.practice.device import device_id
+from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import include_again as include_for_device
 from backcare.site.personal import personal
 
@@ -21,5 +21,5 @@ from backcare.site.personal import personal
 @personal
 @require_POST
 def include_again(request: HttpRequest, slug: str) -> HttpResponse:
-    include_for_device(device_id(request), slug)  # nothing to undo is fine: same page again
+    include_for_device(owner_of(request), slug)  # nothing to undo is fine: same page again
     return HttpResponseRedirect(local_path(request.POST.get("next")) or reverse("home"))

@@ -36,7 +36,7 @@ from backcare.plans import (
 )
 from backcare.plans.condition_rules import conditions_text
 from backcare.plans.plan import CHANGE_GROUPS
-from backcare.practice.device import device_id
+from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
 from backcare.vocabulary import gettext
 
@@ -128,7 +128,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
     if request.META.get("QUERY_STRING", "") != query:  # one tidy, shareable URL per plan
         return HttpResponseRedirect(_with_query(request.path, query))
     try:
-        made = make_plan(library, slug, profile, hurt_days(device_id(request)))
+        made = make_plan(library, slug, profile, hurt_days(owner_of(request)))
     except InputError as exc:
         return render_form(request, routine, exc.errors, status=400)
     except PlanError as exc:

@@ -22,6 +22,7 @@ from backcare.planning.gate import local_path, routine_of
 from backcare.planning.screen_memory import COOKIE, forget_screen, remember_screen, screen_max_age
 from backcare.planning.screen_scope import questions_for_routine
 from backcare.plans import QUESTIONS, SOURCES, InputError, RedFlagQuestion, run_screen, urgent_help
+from backcare.practice.owner import Owner
 from backcare.practice.painful_marks import hurt_last_time
 from backcare.practice.unmarked import attest
 from backcare.site.personal import personal
@@ -82,6 +83,6 @@ def screen(request: HttpRequest) -> HttpResponse:
 
     response = HttpResponseRedirect(next_path or reverse("home"))
     device = remember_screen(request, response, result.areas)
-    if not hurt_last_time(device):  # the player page can then come straight from memory
+    if not hurt_last_time(Owner.of_device(device)):  # the player page can then come straight from memory
         attest(request, response, device)
     return response

@@ -51,9 +51,10 @@ from backcare.plans import (
     profile_from_params,
     profile_params,
 )
-from backcare.practice.device import device_id, ensure_device
+from backcare.practice.device import ensure_device
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.models import PracticeSession
+from backcare.practice.owner import Owner, owner_of
 from backcare.practice.painful_marks import hurt_days, remember_hurt
 from backcare.practice.unmarked import withdraw
 from backcare.site.api_errors import (
@@ -136,9 +137,9 @@ def get_timeline(
     found = library.routines.get(routine)
     if found is None:
         raise not_found("routine", routine)
-    device = device_id(request)
-    hurt = hurt_days(device)
-    if device is not None:  # what hurt on this device is left out: the answer is its own
+    owner = owner_of(request)
+    hurt = hurt_days(owner)
+    if owner.known:  # what hurt on this device is left out: the answer is its own
         mark_personal(request)
     if not asks_for_plan(request.GET.getlist):
         try:
@@ -284,6 +285,7 @@ def save_session(request: HttpRequest, response: HttpResponse,
     the same id before; 409 when another device holds that id."""
     mark_personal(request)
     plan = check_session(get_library(), payload, timezone.now())
+    owner = owner_of(request)
     device = ensure_device(request, response)
     values = payload.model_dump(exclude={"id", "plan", "painful_exercise"})
     values["painful_exercise"] = payload.painful_exercise or ""
@@ -292,9 +294,10 @@ def save_session(request: HttpRequest, response: HttpResponse,
     # (IntegrityError), reads back the winner's row: a retry never duplicates.
     with sqlite_write_lock(), transaction.atomic():
         row, created = PracticeSession.objects.get_or_create(
-            id=payload.id, defaults={**values, "plan": plan, "device": device},
+            id=payload.id, defaults={**values, "plan": plan, "device": device,
+                                     "user_id": owner.user_id},
         )
-        if row.device != device:
+        if not (Owner(device, owner.user_id).owns(row)):
             raise HttpError(409, gettext("A session with this id was saved from another "
                                          "device. Make a new id for a new session."))
         answered = (not created and bool(payload.painful_exercise) and not row.painful_exercise
@@ -352,11 +355,11 @@ def list_sessions(
     it. Empty until this device has saved a session (the device cookie is set by the
     player page and by the first save)."""
     mark_personal(request)
-    device = device_id(request)
-    if device is None:
+    owner = owner_of(request)
+    if not owner.known:
         response["X-Total-Count"] = "0"
         return []
-    mine = PracticeSession.objects.filter(device=device)
+    mine = owner.sessions()
     total = mine.count()
     rows = mine.order_by("-started_at", "-created_at")[offset:offset + limit] if offset < total else []
     response["X-Total-Count"] = str(total)
@@ -376,7 +379,7 @@ def delete_session(request: HttpRequest, session_id: uuid.UUID) -> Status[None]:
     """204 once it is gone; 404 when this device has no session with that id (another
     device's sessions are not this device's to know about)."""
     mark_personal(request)
-    if not forget_session(device_id(request), session_id):
+    if not forget_session(owner_of(request), session_id):
         raise HttpError(404, gettext("This device has no session with that id."))
     return Status(204, None)
 
@@ -391,6 +394,6 @@ def delete_device(request: HttpRequest, response: HttpResponse) -> Forgotten:
     """Every session of this device is deleted and its cookies are cleared: the next
     visit starts as a new device. Safe to repeat."""
     mark_personal(request)
-    deleted = forget_device(device_id(request))
+    deleted = forget_device(owner_of(request))
     forget_device_cookies(response)
     return Forgotten(sessions_deleted=deleted)

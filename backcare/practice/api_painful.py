@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from backcare.practice.device import device_id
+from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_last_time, include_again
 from backcare.site.api_errors import NOT_FOUND, READS, WRITES
 from backcare.site.personal import mark_personal
@@ -37,7 +37,7 @@ class IncludedOut(Schema):
 def list_painful(request: HttpRequest) -> list[PainfulOut]:
     mark_personal(request)
     return [PainfulOut(exercise=m.exercise, hurt_at=m.hurt_at)
-            for m in hurt_last_time(device_id(request))]
+            for m in hurt_last_time(owner_of(request))]
 
 
 @router.post("/painful-exercises/{slug}/include", response={**WRITES, 200: IncludedOut, **NOT_FOUND},
@@ -45,7 +45,7 @@ def list_painful(request: HttpRequest) -> list[PainfulOut]:
 def include_painful(request: HttpRequest, slug: str) -> IncludedOut:
     """404 when this device has not left that exercise out because it hurt."""
     mark_personal(request)
-    if not include_again(device_id(request), slug):
+    if not include_again(owner_of(request), slug):
         raise HttpError(404, gettext("This device has not left out {slug} because it hurt.")
                         .format(slug=repr(slug[:80])))
     return IncludedOut(exercise=slug, included=True)

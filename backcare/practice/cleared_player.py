@@ -11,7 +11,8 @@ the cookies alone when the device also holds its signed note that nothing hurt
 play/`` (or ``/<lang>/routines/...``) with no query (a plan is always the device's own),
 and only when every cookie the page depends on checks out for this device: its id, a CSRF
 token of the right form (so nothing would be set), a current screen pass covering the
-routine's questions, and the note. Those cookies are left out of the key — that is what
+routine's questions, and the note — and no sign-in session (a person's marks follow them
+across devices, so Django decides for them). Those cookies are left out of the key — that is what
 lets devices share the page — and every other header and cookie stays in it, exactly as
 the front door keys any request. Whatever fails goes to Django, which decides as always.
 """
@@ -68,6 +69,8 @@ def cleared_key(environ: dict[str, Any], digest: str) -> tuple[str, str, str] | 
     if needed is None:
         return None
     cookies = parse_cookie(str(environ.get("HTTP_COOKIE", "")))
+    if settings.SESSION_COOKIE_NAME in cookies:
+        return None  # signed in: what hurt is the person's, on any device (Django decides)
     device = clean_device(cookies.get(DEVICE_COOKIE))
     if (device is None
             or not CSRF_TOKEN.match(cookies.get(settings.CSRF_COOKIE_NAME, ""))

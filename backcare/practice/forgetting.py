@@ -13,23 +13,21 @@ from django.http import HttpResponse
 
 from backcare.planning.screen_memory import forget_screen
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
-from backcare.practice.models import PracticeSession
+from backcare.practice.owner import Owner
 from backcare.practice.unmarked import withdraw
 
 
-def forget_session(device: str | None, session_id: uuid.UUID) -> bool:
-    """Delete one session of ``device``; False when it has none with that id."""
-    if device is None:
-        return False
-    deleted, _ = PracticeSession.objects.filter(device=device, id=session_id).delete()
+def forget_session(owner: Owner, session_id: uuid.UUID) -> bool:
+    """Delete one session of ``owner``; False when it has none with that id."""
+    deleted, _ = owner.sessions().filter(id=session_id).delete()
     return deleted > 0
 
 
-def forget_device(device: str | None) -> int:
-    """Delete every session of ``device``; the number deleted."""
-    if device is None:
-        return 0
-    deleted, _ = PracticeSession.objects.filter(device=device).delete()
+def forget_device(owner: Owner) -> int:
+    """Delete every session of ``owner`` (a device's, or a signed-in person's); the number
+    of sessions deleted. Their "it hurt" marks go with them."""
+    deleted = owner.sessions().count()
+    owner.sessions().delete()
     return deleted
 
 

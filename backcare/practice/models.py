@@ -1,8 +1,11 @@
 """The session log: one row each time someone follows a routine (or a plan) in a player.
 
-Nothing here identifies a person. ``device`` is a random id kept in a cookie on the
-browser (see :mod:`backcare.practice.device`) or in var/cli-device for the terminal
-player, so a device sees its own history and nobody else's. The id of a session is made
+``device`` is a random id kept in a cookie on the browser (see
+:mod:`backcare.practice.device`) or in var/cli-device for the terminal player, so a device
+sees its own history and nobody else's. Once a person signs in, the device's rows are
+claimed into their account (``user``) and from then on belong to the person, on any
+device (:mod:`backcare.practice.owner`). A session of a clinician's program names its
+patient-program and the version followed. The id of a session is made
 by the client, which makes saving idempotent: a retried save finds the row already there.
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -26,7 +30,13 @@ class Feeling(models.TextChoices):
 class PracticeSession(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     device = models.CharField(max_length=64)  # indexed by practice_device_recent
-    routine = models.SlugField(max_length=120)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True,
+                             blank=True, related_name="practice_sessions")
+    #: "" for a session of a clinician's program (see patient_program)
+    routine = models.SlugField(max_length=120, blank=True)
+    patient_program = models.ForeignKey("programs.PatientProgram", on_delete=models.SET_NULL,
+                                        null=True, blank=True, related_name="sessions")
+    program_version = models.PositiveIntegerField(null=True, blank=True)
     plan = models.CharField(max_length=500, blank=True, default="",
                             help_text="the profile as a query string; blank for the plain routine")
     started_at = models.DateTimeField()
@@ -45,6 +55,7 @@ class PracticeSession(models.Model):
     class Meta:
         ordering = ("-started_at", "-created_at")
         indexes = [models.Index(fields=("device", "-started_at"), name="practice_device_recent")]
+        # (user, ...) is indexed by its foreign key; a person's sessions are few.
         constraints = [
             models.CheckConstraint(
                 condition=Q(pain_before__gte=PAIN_MIN) & Q(pain_before__lte=PAIN_MAX),
@@ -86,11 +97,14 @@ class PracticeSession(models.Model):
 
 
 class PainfulExercise(models.Model):
-    """On this device, this exercise hurt: it is left out of the next plans of any routine
-    until the person includes it again. One row per device and exercise; a new stop for
+    """On this device (or for this person, once signed in), this exercise hurt: it is left
+    out of the next plans of any routine until the person includes it again. One row per
+    device and exercise (per person and exercise once claimed); a new stop for
     the same exercise moves ``hurt_at`` on and clears ``included_again_at``."""
 
     device = models.CharField(max_length=64)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True,
+                             blank=True, related_name="painful_marks")
     exercise = models.SlugField(max_length=120)
     session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE,
                                 related_name="painful_marks")
@@ -99,7 +113,10 @@ class PainfulExercise(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=("device", "exercise"), name="practice_one_mark_per_exercise"),
+            models.UniqueConstraint(fields=("device", "exercise"), condition=Q(user__isnull=True),
+                                    name="practice_one_mark_per_exercise"),
+            models.UniqueConstraint(fields=("user", "exercise"), condition=Q(user__isnull=False),
+                                    name="practice_one_mark_per_person"),
         ]
 
     def __str__(self) -> str:

@@ -30,10 +30,10 @@ from backcare.catalogue.library import get_library
 from backcare.catalogue.paging import NoSuchPage, no_such_page, pager
 from backcare.plans import format_duration
 from backcare.plans.suitability import day_text
-from backcare.practice.device import device_id
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
 from backcare.practice.history_chart import MAX_POINTS, ChartPoint, pain_chart
 from backcare.practice.models import PracticeSession
+from backcare.practice.owner import owner_of
 from backcare.site.personal import personal
 from backcare.vocabulary import Labels, gettext, gettext_noop
 
@@ -94,14 +94,14 @@ def day_and_time(when: datetime) -> tuple[str, str]:
 @personal
 @require_safe
 def history(request: HttpRequest) -> HttpResponse:
-    device = device_id(request)
+    owner = owner_of(request)
     library = get_library()
-    mine = PracticeSession.objects.filter(device=device or "")
+    mine = owner.sessions()
     counts = mine.aggregate(
         total=Count("id"),
         this_week=Count("id", filter=Q(started_at__gte=week_start(timezone.now()))),
         stopped=Count("id", filter=Q(stopped_for_pain=True)),
-    ) if device is not None else {"total": 0, "this_week": 0, "stopped": 0}
+    ) if owner.known else {"total": 0, "this_week": 0, "stopped": 0}
     try:
         page = pager(request, counts["total"], ROWS_PER_PAGE)
     except NoSuchPage as error:
@@ -147,7 +147,7 @@ def history(request: HttpRequest) -> HttpResponse:
 @require_POST
 def delete_session(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
     """The history table's "Delete" button: one session of this device, gone."""
-    found = forget_session(device_id(request), session_id)
+    found = forget_session(owner_of(request), session_id)
     return HttpResponseRedirect(reverse("practice:history") + ("?deleted=one" if found else "?deleted=none"))
 
 
@@ -156,11 +156,11 @@ def delete_session(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete_everything(request: HttpRequest) -> HttpResponse:
     """GET asks "are you sure?"; POST deletes every session of this device and forgets it."""
-    device = device_id(request)
+    owner = owner_of(request)
     if request.method != "POST":
-        count = PracticeSession.objects.filter(device=device).count() if device else 0
+        count = owner.sessions().count()
         return render(request, "practice/delete_everything.html", {"count": count, "nav": "history"})
-    deleted = forget_device(device)
+    deleted = forget_device(owner)
     response = HttpResponseRedirect(reverse("practice:history") + f"?deleted={'all' if deleted else 'none'}")
     forget_device_cookies(response)
     return response

@@ -52,6 +52,7 @@ from backcare.plans import (
 )
 from backcare.playscript.setting_up import setting_up
 from backcare.practice.device import device_id, ensure_device
+from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
 from backcare.practice.unmarked import attest
 from backcare.site.response_cache import rendered_once
@@ -105,8 +106,9 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect
 
     device = device_id(request)
-    hurt = hurt_days(device)  # what hurt on this device stays out
-    if not hurt and not asks_for_plan(request.GET.getlist):
+    owner = owner_of(request)
+    hurt = hurt_days(owner)  # what hurt on this device (or for this person) stays out
+    if not hurt and not owner.signed_in and not asks_for_plan(request.GET.getlist):
         # The safe default, untouched by anything of this person's: the same page for every
         # one who passed the screen, rendered once (the CSRF token is read from its cookie
         # when a session is saved, so the HTML holds nothing of theirs). Once this device

@@ -37,7 +37,7 @@ from backcare.plans import (
     profile_from_params,
     profile_params,
 )
-from backcare.practice.device import device_id
+from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
 from backcare.printouts import prebuilding
 from backcare.vocabulary import current, gettext
@@ -90,7 +90,7 @@ def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     redirect = needs_screen(request)
     if redirect is not None:
         return redirect
-    hurt = hurt_days(device_id(request))
+    hurt = hurt_days(owner_of(request))
     language = current()
     if not asks_for_plan(request.GET.getlist):
         try:  # nothing known: the safe default, as the follow-along plays it

@@ -46,6 +46,11 @@ def envchoice(name: str, choices: tuple[str, ...], default: str) -> str:
     return value
 
 
+def envstring(name: str, default: str) -> str:
+    """A plain string setting (surrounding spaces dropped); ``default`` when unset or empty."""
+    return os.environ.get(name, "").strip() or default
+
+
 def envlist(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

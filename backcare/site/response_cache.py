@@ -222,6 +222,13 @@ def rendered_once(request: HttpRequest, render: Callable[[], HttpResponse], *,
     return response
 
 
+def signed_in_request(request: HttpRequest) -> bool:
+    """True for a request that may act for a person (a sign-in session cookie, or an API
+    bearer token): its answers are never taken from, or kept in, the shared store."""
+    return (settings.SESSION_COOKIE_NAME in request.COOKIES
+            or "HTTP_AUTHORIZATION" in request.META)
+
+
 def content_hash() -> str:
     """The loaded library's content hash ("" when there is none: nothing is cached)."""
     from backcare.catalogue.library import library_or_problems
@@ -301,7 +308,7 @@ class ResponseCache:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if (STORE.capacity <= 0 or request.method not in ("GET", "HEAD")
-                or request.path_info.startswith(BYPASS)):
+                or request.path_info.startswith(BYPASS) or signed_in_request(request)):
             return self.get_response(request)
         digest = content_hash()
         if not digest:
@@ -339,7 +346,10 @@ class ResponseCache:
         control = response.get("Cache-Control", "").lower()
         if any(word in control for word in ("private", "no-store", "no-cache")):
             return None
-        looked_for = cookies.consulted - {settings.CSRF_COOKIE_NAME}
+        # The session middleware looks for its cookie on every request; requests that carry
+        # it never reach this store (signed_in_request), and an answer that used a session
+        # says Vary: Cookie (refused above).
+        looked_for = cookies.consulted - {settings.CSRF_COOKIE_NAME, settings.SESSION_COOKIE_NAME}
         if any(name in cookies for name in looked_for):  # a cookie it read shaped the answer
             return None
         body = bytes(response.content)

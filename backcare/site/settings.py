@@ -22,6 +22,7 @@ from backcare.site.env import (
     envlist,
     envpath,
     envsecret,
+    envstring,
     production_hosts,
 )
 from backcare.site.private_files import private_dir, private_file
@@ -47,6 +48,18 @@ BACKCARE_CONTENT_DIR = default_content_dir()
 BACKCARE_SCREEN_HOURS = envint("BACKCARE_SCREEN_HOURS", 24, 1, 24 * 7)
 
 INSTALLED_APPS = [
+    # Accounts (backcare.accounts): Django's auth with django-allauth for sign-up, e-mail
+    # confirmation, password reset and optional TOTP; django-axes locks out repeated failed
+    # sign-ins. The admin is for operators: clinics, clinicians and programs.
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "axes",
     "django.contrib.staticfiles",
     "ninja",  # serves the API docs page's assets locally instead of from a CDN
     "csp",
@@ -54,6 +67,8 @@ INSTALLED_APPS = [
     "backcare.planning",
     "backcare.practice",
     "backcare.printouts",
+    "backcare.accounts",
+    "backcare.programs",
 ]
 
 MIDDLEWARE = [
@@ -67,10 +82,16 @@ MIDDLEWARE = [
     # language is settled (a redirected first visit never reaches it); what it keeps is what
     # the middleware below finished. See backcare/site/response_cache.py.
     "backcare.site.response_cache.ResponseCache",
+    # Below the response cache: a public answer served from memory never opens a session.
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "backcare.site.personal.PersonalResponses",  # private, no-store on per-person answers
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 # The response cache's room in memory (0 turns it off) and how long a shared cache may keep
@@ -94,6 +115,8 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
                 "backcare.site.language.language_links",
                 "backcare.catalogue.context.site_text",
             ],
@@ -171,6 +194,66 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# --- Accounts --------------------------------------------------------------------------
+# An anonymous device keeps working exactly as before; an account is for taking your data
+# with you (and for clinicians). Sign-in is by e-mail address, confirmed by e-mail.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None  # the person chooses ("Remember me")
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "backcare: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+# allauth's own limits (sign-up, password reset, confirmation mails) stay on; failed
+# sign-ins are counted by django-axes below.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "backcare"
+SESSION_COOKIE_NAME = "backcare_session"
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 30 * 24 * 3600
+# Five failed sign-ins for one address from one place lock it for an hour.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5, 1, 100)
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+if PRODUCTION and envbool("BEHIND_HTTPS_PROXY", False):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# E-mail: printed to the console in development; production sends through SMTP set in the
+# environment (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS).
+if PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = envstring("EMAIL_HOST", "localhost")
+    EMAIL_PORT = envint("EMAIL_PORT", 587, 1, 65535)
+    EMAIL_HOST_USER = envstring("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = envstring("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+    DEFAULT_FROM_EMAIL = envstring("DEFAULT_FROM_EMAIL", "backcare <noreply@localhost>")
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    DEFAULT_FROM_EMAIL = "backcare <noreply@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The biggest body backcare takes is a practice session, about 1 KB of JSON; forms are smaller.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024

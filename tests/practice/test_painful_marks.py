@@ -13,6 +13,7 @@ from django.test import Client
 from backcare.practice.device import COOKIE as DEVICE_COOKIE
 from backcare.practice.forgetting import forget_device, forget_session
 from backcare.practice.models import PainfulExercise, PracticeSession
+from backcare.practice.owner import Owner
 from backcare.practice.painful_marks import hurt_last_time, include_again, remember_hurt
 
 pytestmark = pytest.mark.django_db
@@ -36,13 +37,14 @@ def test_a_stop_naming_an_exercise_marks_it_until_included_again() -> None:
     stopped(device, "cat-cow", days_ago=2)
     stopped(device, "pelvic-tilt", days_ago=1)
     stopped(device, "", days_ago=0)  # "not sure": nothing marked
-    assert [m.exercise for m in hurt_last_time(device)] == ["cat-cow", "pelvic-tilt"]
-    assert hurt_last_time(str(uuid.uuid4())) == () and hurt_last_time(None) == ()
-    assert include_again(device, "cat-cow")
-    assert not include_again(device, "cat-cow")  # already back
-    assert [m.exercise for m in hurt_last_time(device)] == ["pelvic-tilt"]
+    assert [m.exercise for m in hurt_last_time(Owner.of_device(device))] == ["cat-cow", "pelvic-tilt"]
+    assert hurt_last_time(Owner.of_device(str(uuid.uuid4()))) == ()
+    assert hurt_last_time(Owner.of_device(None)) == ()
+    assert include_again(Owner.of_device(device), "cat-cow")
+    assert not include_again(Owner.of_device(device), "cat-cow")  # already back
+    assert [m.exercise for m in hurt_last_time(Owner.of_device(device))] == ["pelvic-tilt"]
     stopped(device, "cat-cow")  # hurt again: left out again, dated today
-    marks = {m.exercise: m.hurt_at for m in hurt_last_time(device)}
+    marks = {m.exercise: m.hurt_at for m in hurt_last_time(Owner.of_device(device))}
     assert marks == {"pelvic-tilt": NOW - timedelta(days=1), "cat-cow": NOW}
     assert PainfulExercise.objects.filter(device=device).count() == 2  # one row per exercise
 
@@ -56,9 +58,9 @@ def test_deleting_the_session_or_the_device_takes_its_marks() -> None:
     device = str(uuid.uuid4())
     first = stopped(device, "cat-cow")
     stopped(device, "bridge")
-    assert forget_session(device, first.id)
-    assert [m.exercise for m in hurt_last_time(device)] == ["bridge"]
-    forget_device(device)
+    assert forget_session(Owner.of_device(device), first.id)
+    assert [m.exercise for m in hurt_last_time(Owner.of_device(device))] == ["bridge"]
+    forget_device(Owner.of_device(device))
     assert not PainfulExercise.objects.filter(device=device).exists()
 
 

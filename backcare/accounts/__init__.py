@@ -1,0 +1,1 @@
+"""Accounts: people, clinicians and clinics, API tokens, and a person's data as theirs."""
