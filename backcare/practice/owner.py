@@ -15,6 +15,7 @@ public page served to an anonymous visitor stays the same bytes for everyone.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,3 +87,9 @@ def owner_of(request: HttpRequest) -> Owner:
     """The owner this request acts for: the signed-in person, else this browser's device."""
     user = signed_in_user(request)
     return Owner(device=device_id(request), user_id=user.pk if user is not None else None)
+
+
+def session_for(request: HttpRequest, session_id: uuid.UUID) -> PracticeSession | None:
+    """The one access check for a session: this request's owner's session with that id,
+    else None (the caller answers 404: another's session is not this one's to know of)."""
+    return owner_of(request).sessions().filter(id=session_id).first()

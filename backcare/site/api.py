@@ -16,10 +16,13 @@ from ninja.errors import HttpError
 from ninja.openapi.docs import Swagger
 from ninja.openapi.schema import OpenAPISchema
 
+from backcare.accounts.api import router as accounts_router
 from backcare.catalogue.api import router as library_router
 from backcare.planning.api import router as planning_router
 from backcare.practice.api import router as practice_router
 from backcare.practice.api_painful import router as painful_router
+from backcare.programs.api_clinic import router as programs_router
+from backcare.programs.api_shared import router as shared_router
 from backcare.site.api_errors import LanguageRefused, install_handlers
 from backcare.site.api_guard import guard_write
 from backcare.vocabulary import LANGUAGES, gettext
@@ -106,6 +109,9 @@ api.add_router("/", library_router)
 api.add_router("/", planning_router)
 api.add_router("/", practice_router)
 api.add_router("/", painful_router)
+api.add_router("/", accounts_router)
+api.add_router("/", programs_router)
+api.add_router("/", shared_router)
 fallback = Router()  # added last: ninja matches the API's own routes before routers' ones
 
 
