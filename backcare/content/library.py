@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from backcare.content.bounds_schema import DoseBoundsFile
 from backcare.content.rules_schema import RulesFile
 from backcare.content.schema import Condition, Exercise, Routine, SiteText
 from backcare.timeline import Dosed, Timeline, build_timeline
@@ -79,6 +80,9 @@ class Library:
     translations: Mapping[str, Library] = field(default_factory=dict, repr=False)
     #: Every exercise's slug in the finder's order (by name), sorted once.
     _by_name: tuple[str, ...] = field(default=(), repr=False)
+    #: The doses a clinician may prescribe (content/dose-bounds.yaml; every dose the schema
+    #: allows when the folder has no such file).
+    dose_bounds: DoseBoundsFile = field(default_factory=DoseBoundsFile.unbounded, repr=False)
 
     @classmethod
     def build(
@@ -92,6 +96,7 @@ class Library:
         rules: RulesFile,
         language: str = "en",
         translations: Mapping[str, Library] | None = None,
+        dose_bounds: DoseBoundsFile | None = None,
     ) -> Library:
         timelines = {
             slug: build_timeline(_dosed(exercises, routine), routine.transition_seconds)
@@ -109,6 +114,7 @@ class Library:
             language=language,
             translations=MappingProxyType(dict(translations or {})),
             _by_name=tuple(sorted(exercises, key=lambda slug: exercises[slug].name.lower())),
+            dose_bounds=dose_bounds or DoseBoundsFile.unbounded(),
         )
 
     def in_language(self, language: str) -> Library:

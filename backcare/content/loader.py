@@ -4,6 +4,7 @@ Layout of a content directory::
 
     site.yaml                 disclaimer and affiliate disclosure
     rules.yaml                health conditions and the movement families they leave out
+    dose-bounds.yaml          the doses a clinician may prescribe (optional; see bounds_schema)
     exercises/<slug>.yaml     one exercise per file
     routines/<slug>.yaml      one routine per file
     conditions/<slug>.yaml    one condition page per file
@@ -28,6 +29,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from backcare.content.bounds_schema import DoseBoundsFile
 from backcare.content.figure_verdicts import FigureVerdicts
 from backcare.content.library import Library
 from backcare.content.plain_text import clip, for_terminal, quote
@@ -51,6 +53,9 @@ from backcare.vocabulary import LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
 
+#: The doses a clinician may prescribe (backcare.content.bounds_schema); it has no text to
+#: translate, so no language folder holds a copy.
+BOUNDS_FILE = "dose-bounds.yaml"
 #: A folder with more .yaml files than this is refused unread (the real content has 28).
 MAX_FILES_PER_FOLDER = 1000
 #: Problems listed for one file; beyond these, one line says how many more there are.
@@ -244,27 +249,30 @@ def collect_problems(
         rules = _read(root / "rules.yaml", RulesFile, files, problems)
     else:
         problems.append(ContentProblem("rules.yaml", "", "file is missing"))
+    bounds: DoseBoundsFile | None = DoseBoundsFile.unbounded()
+    if os.path.lexists(root / BOUNDS_FILE):
+        bounds = _read(root / BOUNDS_FILE, DoseBoundsFile, files, problems)
     exercises = _read_dir(files, "exercises", Exercise, problems)
     routines = _read_dir(files, "routines", Routine, problems)
     conditions = _read_dir(files, "conditions", Condition, problems)
     read_hash = files.content_hash()  # every file a demo check reads has been read
     demos = verdicts is None or not verdicts.passed(read_hash)
-    found = check_references(exercises, routines, conditions, rules, demos=demos)
+    found = check_references(exercises, routines, conditions, rules, demos=demos, bounds=bounds)
     if demos and verdicts is not None and not any(field == "demo" for _, field, _ in found):
         verdicts.record_pass(read_hash)
     problems.extend(ContentProblem(file, field, message) for file, field, message in found)
-    if problems or site is None or rules is None:
+    if problems or site is None or rules is None or bounds is None:
         return None, problems
     translated: dict[str, Library] = {}
     for folder in language_folders(root):
         language = _translated_library(files, folder, site, rules, exercises, routines,
-                                       conditions, problems)
+                                       conditions, problems, bounds)
         if language is not None:
             translated[folder.name] = language
     if problems:
         return None, problems
     library = Library.build(site, exercises, routines, conditions, files.content_hash(),
-                            rules=rules, translations=translated)
+                            rules=rules, translations=translated, dose_bounds=bounds)
     return library, []
 
 
@@ -288,7 +296,8 @@ def _translation(files: ContentFiles, path: Path, english: Any,
 def _translated_library(files: ContentFiles, folder: Path, site: SiteText, rules: RulesFile,
                         exercises: dict[str, Exercise], routines: dict[str, Routine],
                         conditions: dict[str, Condition],
-                        problems: list[ContentProblem]) -> Library | None:
+                        problems: list[ContentProblem],
+                        bounds: DoseBoundsFile) -> Library | None:
     """The library in the language of ``translations/<lang>/``, or None after problems."""
     root = files.root
     rel_folder = str(folder.relative_to(root))
@@ -331,7 +340,8 @@ def _translated_library(files: ContentFiles, folder: Path, site: SiteText, rules
     if len(problems) > before or new_site is None or new_rules is None:
         return None
     return Library.build(new_site, out["exercises"], out["routines"], out["conditions"],
-                         files.content_hash(), rules=new_rules, language=folder.name)
+                         files.content_hash(), rules=new_rules, language=folder.name,
+                         dose_bounds=bounds)
 
 
 def load_library(root: Path | str) -> Library:

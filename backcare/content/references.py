@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from backcare.content.bounds_schema import DOSE_FIELDS, DoseBoundsFile
 from backcare.content.rules_schema import RulesFile
 from backcare.content.schema import Condition, Exercise, Routine
 
@@ -101,6 +102,28 @@ def _rules_problems(exercises: Mapping[str, Exercise], rules: RulesFile | None) 
                            f"names exercise {name!r}, which does not exist")
 
 
+def _bounds_problems(exercises: Mapping[str, Exercise],
+                     bounds: DoseBoundsFile | None) -> Iterator[Problem]:
+    """Every exercise dose-bounds.yaml names exists, and every exercise's own dose lies
+    within its bounds (so a program made with the defaults is always allowed)."""
+    if bounds is None:
+        return
+    file = "dose-bounds.yaml"
+    for slug in bounds.exercises:
+        if slug not in exercises:
+            yield file, f"exercises.{slug}", f"names exercise {slug!r}, which does not exist"
+    for slug, ex in exercises.items():
+        own = bounds.for_exercise(ex)
+        for name in DOSE_FIELDS:
+            low, high = own.get(name)
+            value = getattr(ex.dose, name)
+            if not low <= value <= high:
+                yield (file, bounds.where(ex, name),
+                       f"is [{low}, {high}], which leaves out {slug!r}'s own dose of "
+                       f"{name} {value} (exercises/{slug}.yaml, dose.{name}); widen the "
+                       f"range or give {slug!r} its own under exercises")
+
+
 def check_references(
     exercises: Mapping[str, Exercise],
     routines: Mapping[str, Routine],
@@ -108,6 +131,7 @@ def check_references(
     rules: RulesFile | None = None,
     *,
     demos: bool = True,
+    bounds: DoseBoundsFile | None = None,
 ) -> list[Problem]:
     """Every cross-file problem; each exercise's demo is drawn and checked unless ``demos``
     is False (its problems are the ones with the field ``demo``)."""
@@ -123,4 +147,5 @@ def check_references(
         *_routine_problems(exercises, routines),
         *_condition_problems(routines, conditions),
         *_rules_problems(exercises, rules),
+        *_bounds_problems(exercises, bounds),
     ]
