@@ -141,3 +141,10 @@ def browser() -> Iterator[object]:
         launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings: Any) -> None:
+    """Passwords in tests are hashed with a fast hasher: the real one (PBKDF2, hundreds of
+    thousands of rounds) would spend minutes of the suite on test users' passwords."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

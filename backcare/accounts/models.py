@@ -70,3 +70,16 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"token {self.pk} of {self.user}"
+
+
+class SignedInSession(models.Model):
+    """A browser session a person signed in with (its key in ``django_session``), kept so
+    that erasing the account ends every one of them, on every device."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"session of {self.user} since {self.signed_in_at:%Y-%m-%d}"

@@ -42,6 +42,7 @@ COMMAND_MODULES = {
     "backup": "backcare.cli.backup_command",
     "restore": "backcare.cli.backup_command",
     "export-static": "backcare.cli.export_command",
+    "users": "backcare.cli.users_command",
 }
 #: The sub-commands defined here.
 BUILT_IN = ("check-content", "routines", "show", "serve", "include-again")

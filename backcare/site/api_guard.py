@@ -14,6 +14,15 @@ Reads (GET, HEAD, OPTIONS) always pass. A write (POST, PUT, PATCH, DELETE):
    page on another site can send without asking; the API takes ``application/json``.
 4. **A body of a sane size (413).**
 
+A request with ``Authorization: Bearer <token>`` is a program acting for the person the
+token belongs to (:mod:`backcare.accounts.tokens`), on reads and writes alike: the token is
+looked up first — unknown or revoked is 401 (with ``WWW-Authenticate: Bearer``, added by
+:class:`backcare.accounts.bearer.BearerChallenge`) — and the person is set on the request
+(``practice.owner.BEARER_USER_ATTRIBUTE``) for :func:`backcare.practice.owner.owner_of`.
+Such a request is a program's, never a browser's: no CSRF token is asked for (a page on
+another site cannot add an ``Authorization`` header without a CORS preflight, which
+backcare never allows). Other schemes (``Basic``, from a proxy in front) are ignored.
+
 It is installed as the API's ``auth`` callback (ninja runs it before each operation and
 before the body is parsed); it authenticates nobody, it only decides whether the request
 may go on. Its refusals are said in the request's language (:mod:`backcare.vocabulary`).
@@ -26,6 +35,7 @@ from django.http import HttpRequest
 from ninja.errors import HttpError
 from ninja.utils import check_csrf
 
+from backcare.accounts.bearer import bearer_secret, sign_in_with
 from backcare.vocabulary import gettext
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -47,7 +57,12 @@ def is_browser(request: HttpRequest) -> bool:
 
 def guard_write(request: HttpRequest) -> str:
     """Pass (return who is calling) or raise HttpError with the reason."""
-    if request.method in SAFE_METHODS:
+    secret = bearer_secret(request)
+    if secret is not None:
+        sign_in_with(request, secret)  # 401 for a token that does not work
+        if request.method in SAFE_METHODS:
+            return "token"
+    elif request.method in SAFE_METHODS:
         return "reader"
     if request.META.get("HTTP_SEC_FETCH_SITE", "") in {"cross-site", "same-site"}:
         raise HttpError(403, gettext("Writes from another site are refused."))
@@ -56,7 +71,7 @@ def guard_write(request: HttpRequest) -> str:
     if length > limit:
         raise HttpError(413, gettext("The request body is {length} bytes; the limit is {limit}.")
                         .format(length=length, limit=limit))
-    browser = is_browser(request)
+    browser = secret is None and is_browser(request)
     if browser and check_csrf(request) is not None:
         raise HttpError(403, gettext("This write needs the CSRF token: send the csrftoken "
                                      "cookie's value in the X-CSRFToken header, from a page "
@@ -68,4 +83,6 @@ def guard_write(request: HttpRequest) -> str:
                             .format(json=JSON, sent=request.content_type[:100]))
         raise HttpError(415, gettext("The body must be JSON sent as {json}, with a "
                                      "Content-Type header.").format(json=JSON))
+    if secret is not None:
+        return "token"
     return "browser" if browser else "program"

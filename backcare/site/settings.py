@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before allauth: its templates (allauth/layouts/base.html...) are overridden there so
+    # every sign-in page is one of ours, with the safety notice.
+    "backcare.accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -67,7 +70,6 @@ INSTALLED_APPS = [
     "backcare.planning",
     "backcare.practice",
     "backcare.printouts",
-    "backcare.accounts",
     "backcare.programs",
 ]
 
@@ -89,8 +91,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "backcare.accounts.layout.SiteNoticeContext",  # allauth's pages keep the safety notice
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "backcare.site.personal.PersonalResponses",  # private, no-store on per-person answers
+    "backcare.accounts.bearer.BearerChallenge",  # WWW-Authenticate: Bearer on the API's 401s
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -235,7 +239,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "login"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# One name per person (the e-mail address, however the attempt came) and one answer when
+# locked: 429 with Retry-After, JSON on the API, our page elsewhere (accounts/lockout.py).
+AXES_USERNAME_CALLABLE = "backcare.accounts.lockout.username_of"
+AXES_LOCKOUT_CALLABLE = "backcare.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 if PRODUCTION and envbool("BEHIND_HTTPS_PROXY", False):
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
