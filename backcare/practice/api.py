@@ -7,7 +7,12 @@
   timeline instead; that needs the red-flag screen done on this device.
 - ``POST /api/sessions`` saves one finished (or stopped) session. The client makes the
   id, so a retry of the same save returns the row already saved (200) and never makes a
-  second one; the same id from another device is refused (409).
+  second one; the same id from another device is refused (409). A session follows a
+  ``routine`` or a clinician's ``program`` (its code; one of the two): a program must have
+  been opened by this device or person first (its page, /p/<share_key>/), and the session
+  is saved against its latest version. After a stop for pain the stop screen sends the
+  same id again with its answers (``painful_exercise``, ``pain_after``): each is added
+  when the session has none, and nothing already saved is ever changed.
 - ``GET /api/sessions`` lists this device's sessions, newest first, a page at a time
   (``limit``, ``offset``; ``X-Total-Count`` and ``Link`` headers say what else there is).
 - ``DELETE /api/sessions/<id>`` deletes one of them; ``DELETE /api/device`` deletes every
@@ -23,10 +28,8 @@ of at most ±14:00 — so no value can overflow a database's date range.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Literal
-from urllib.parse import parse_qsl
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -41,14 +44,11 @@ from backcare.catalogue.library import get_library
 from backcare.content import Library
 from backcare.export.timeline_shapes import TimelineOut
 from backcare.planning.screen_memory import screen_is_current
-from backcare.planning.shapes import plan_out, plan_query, safe_default_out
+from backcare.planning.shapes import plan_out, safe_default_out
 from backcare.plans import (
     InputError,
-    Plan,
     PlanError,
     asks_for_plan,
-    make_plan,
-    profile_from_params,
     profile_params,
 )
 from backcare.practice.device import ensure_device
@@ -56,6 +56,12 @@ from backcare.practice.forgetting import forget_device, forget_device_cookies, f
 from backcare.practice.models import PracticeSession
 from backcare.practice.owner import Owner, owner_of
 from backcare.practice.painful_marks import hurt_days, remember_hurt
+from backcare.practice.session_followed import (
+    Followed,
+    add_stop_answers,
+    followed_by,
+    plan_from_params,
+)
 from backcare.practice.unmarked import withdraw
 from backcare.site.api_errors import (
     NOT_FOUND,
@@ -68,7 +74,6 @@ from backcare.site.api_errors import (
 )
 from backcare.site.database import sqlite_write_lock
 from backcare.site.personal import mark_personal
-from backcare.timeline import Timeline
 from backcare.vocabulary import gettext, ngettext
 
 router = Router(tags=["practice"])
@@ -89,21 +94,6 @@ BODY = ("body", "payload")  # where ninja puts the fields of the JSON body
 
 
 # --- Plans and timelines -----------------------------------------------------------------
-
-def plan_from_params(library: Library, routine: str, params: dict[str, str],
-                     hurt: Mapping[str, date] | None = None) -> Plan:
-    """The plan for these query parameters; InputError names a bad field.
-
-    A plan that cannot be made (PlanError) is reported against ``minutes`` when time is
-    the problem, else against ``plan``.
-    """
-    profile = profile_from_params(params)
-    try:
-        return make_plan(library, routine, profile, hurt)
-    except PlanError as exc:
-        field = "minutes" if exc.minimum_seconds is not None else "plan"
-        raise InputError({field: exc.message}) from None
-
 
 @router.get(
     "/timeline",
@@ -162,7 +152,14 @@ def get_timeline(
 
 class SessionIn(Schema):
     id: uuid.UUID = Field(description="made by the client; saving the same id again is safe")
-    routine: str = Field(max_length=120)
+    routine: str = Field("", max_length=120,
+                         description="the routine followed (a slug); empty or left out for "
+                                     "a program's session")
+    program: str | None = Field(
+        None, max_length=64,
+        description="instead of routine: the code of a clinician's program this device or "
+                    "person has opened (its page, /p/<share_key>/), whose latest version "
+                    "was followed")
     plan: str | None = Field(None, max_length=500,
                              description="the plan's query string, or null for the routine")
     started_at: AwareDatetime = Field(
@@ -170,7 +167,9 @@ class SessionIn(Schema):
     ended_at: AwareDatetime = Field(
         description="not before started_at and at most 24 hours after it")
     pain_before: StrictInt = Field(ge=0, le=10)
-    pain_after: StrictInt | None = Field(None, ge=0, le=10)
+    pain_after: StrictInt | None = Field(
+        None, ge=0, le=10, description="the pain at the end; after a stop for pain, sending "
+                                       "the same id again with it set adds it when none was saved")
     feeling: Literal["better", "same", "worse", ""] = ""
     steps_done: StrictInt = Field(ge=0)
     steps_total: StrictInt = Field(ge=0)
@@ -197,7 +196,8 @@ class SessionIn(Schema):
 
 class SessionOut(Schema):
     id: uuid.UUID
-    routine: str
+    routine: str = Field(description="the routine followed; empty for a program's session")
+    program: str | None = Field(description="the program's code, for a program's session")
     plan: str | None
     started_at: datetime
     ended_at: datetime
@@ -212,8 +212,10 @@ class SessionOut(Schema):
 
 
 def session_out(row: PracticeSession) -> SessionOut:
+    followed = row.patient_program.program.code if row.patient_program is not None else None
     return SessionOut(
-        id=row.id, routine=row.routine, plan=row.plan or None, started_at=row.started_at,
+        id=row.id, routine=row.routine, program=followed, plan=row.plan or None,
+        started_at=row.started_at,
         ended_at=row.ended_at, pain_before=row.pain_before, pain_after=row.pain_after,
         feeling=row.feeling, steps_done=row.steps_done, steps_total=row.steps_total,
         stopped_for_pain=row.stopped_for_pain, painful_exercise=row.painful_exercise or None,
@@ -221,26 +223,11 @@ def session_out(row: PracticeSession) -> SessionOut:
     )
 
 
-def _timeline_for(library: Library, payload: SessionIn) -> tuple[Timeline, str]:
-    """The timeline the session followed and the plan's canonical query string ('' if none)."""
-    if payload.routine not in library.routines:
-        raise problems({"routine": gettext("there is no routine called {slug}").format(
-            slug=repr(payload.routine[:80]))}, *BODY)
-    raw = (payload.plan or "").strip().lstrip("?")
-    if not raw:
-        return library.timeline(payload.routine), ""
-    try:
-        plan = plan_from_params(library, payload.routine, dict(parse_qsl(raw, keep_blank_values=True)))
-    except InputError as exc:
-        detail = "; ".join(gettext("{field} {problem}").format(field=field, problem=message)
-                           for field, message in exc.errors.items())
-        raise problems({"plan": detail}, *BODY) from None
-    return plan.timeline, plan_query(plan.profile)
-
-
-def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
-    """Raise a 422 naming every field at fault; return the canonical plan string."""
-    timeline, plan = _timeline_for(library, payload)
+def check_session(request: HttpRequest, library: Library, payload: SessionIn,
+                  now: datetime) -> Followed:
+    """Raise a 422 naming every field at fault; return what the session followed."""
+    followed = followed_by(request, library, payload.routine, payload.plan, payload.program)
+    timeline, plan = followed.timeline, followed.plan
     errors: dict[str, str] = {}
     if payload.started_at > now + FUTURE_SLACK:
         errors["started_at"] = gettext("is in the future")
@@ -254,12 +241,16 @@ def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
         errors["ended_at"] = gettext("is more than 24 hours after started_at")
     if payload.steps_total > len(timeline.steps):
         steps = len(timeline.steps)
-        errors["steps_total"] = (
-            ngettext("is more than the {count} step this plan has",
-                     "is more than the {count} steps this plan has", steps) if plan else
-            ngettext("is more than the {count} step this routine has",
-                     "is more than the {count} steps this routine has", steps)
-        ).format(count=steps)
+        if followed.patient_program is not None:
+            said = ngettext("is more than the {count} step this program has",
+                            "is more than the {count} steps this program has", steps)
+        elif plan:
+            said = ngettext("is more than the {count} step this plan has",
+                            "is more than the {count} steps this plan has", steps)
+        else:
+            said = ngettext("is more than the {count} step this routine has",
+                            "is more than the {count} steps this routine has", steps)
+        errors["steps_total"] = said.format(count=steps)
     if payload.steps_done > payload.steps_total:
         errors["steps_done"] = gettext("is more than steps_total")
     if payload.painful_exercise:
@@ -269,7 +260,7 @@ def check_session(library: Library, payload: SessionIn, now: datetime) -> str:
             errors["painful_exercise"] = gettext("is not an exercise of this session")
     if errors:
         raise problems(errors, *BODY)
-    return plan
+    return followed
 
 
 @router.post(
@@ -284,29 +275,33 @@ def save_session(request: HttpRequest, response: HttpResponse,
     """201 with the saved session; 200 with the one already saved when this device sent
     the same id before; 409 when another device holds that id."""
     mark_personal(request)
-    plan = check_session(get_library(), payload, timezone.now())
+    followed = check_session(request, get_library(), payload, timezone.now())
     owner = owner_of(request)
     device = ensure_device(request, response)
-    values = payload.model_dump(exclude={"id", "plan", "painful_exercise"})
+    values = payload.model_dump(exclude={"id", "plan", "painful_exercise", "program"})
     values["painful_exercise"] = payload.painful_exercise or ""
+    values["patient_program"] = followed.patient_program
+    values["program_version"] = followed.version
+    if followed.patient_program is not None:
+        values["routine"] = ""
     # One transaction, queued behind the process's other writers (SQLite). get_or_create
     # inserts in its own savepoint and, when a concurrent save of the same id wins the race
     # (IntegrityError), reads back the winner's row: a retry never duplicates.
     with sqlite_write_lock(), transaction.atomic():
         row, created = PracticeSession.objects.get_or_create(
-            id=payload.id, defaults={**values, "plan": plan, "device": device,
+            id=payload.id, defaults={**values, "plan": followed.plan, "device": device,
                                      "user_id": owner.user_id},
         )
         if not (Owner(device, owner.user_id).owns(row)):
             raise HttpError(409, gettext("A session with this id was saved from another "
                                          "device. Make a new id for a new session."))
-        answered = (not created and bool(payload.painful_exercise) and not row.painful_exercise
-                    and row.stopped_for_pain)
-        if answered:  # the stop screen saves at once, then sends the answer with the same id
-            row.painful_exercise = payload.painful_exercise or ""
-            row.save(update_fields=["painful_exercise"])
-        if created or answered:  # a plain retry never brings back a mark the person cleared
-            remember_hurt(row)
+        # The stop screen saves at once, then sends its answers with the same id.
+        added = [] if created else add_stop_answers(row, payload.painful_exercise,
+                                                    payload.pain_after)
+        if added:
+            row.save(update_fields=added)
+        if created or "painful_exercise" in added:  # a plain retry never brings back a
+            remember_hurt(row)                      # mark the person cleared
     if row.stopped_for_pain and row.painful_exercise:
         withdraw(response)  # its player pages are this device's own again (practice/unmarked.py)
     return Status(201 if created else 200, session_out(row))
@@ -359,7 +354,7 @@ def list_sessions(
     if not owner.known:
         response["X-Total-Count"] = "0"
         return []
-    mine = owner.sessions()
+    mine = owner.sessions().select_related("patient_program__program")
     total = mine.count()
     rows = mine.order_by("-started_at", "-created_at")[offset:offset + limit] if offset < total else []
     response["X-Total-Count"] = str(total)

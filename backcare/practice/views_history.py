@@ -34,6 +34,7 @@ from backcare.practice.forgetting import forget_device, forget_device_cookies, f
 from backcare.practice.history_chart import MAX_POINTS, ChartPoint, pain_chart
 from backcare.practice.models import PracticeSession
 from backcare.practice.owner import owner_of
+from backcare.programs.models import ProgramVersion
 from backcare.site.personal import personal
 from backcare.vocabulary import Labels, gettext, gettext_noop
 
@@ -69,6 +70,7 @@ class Row:
     feeling: str
     day: str   # "Monday 3 March 2025", in the site's time zone
     time: str  # "14:05"
+    program_url: str = ""  # a clinician's program's page, for a session of it
 
     @property
     def completed(self) -> bool:
@@ -90,6 +92,21 @@ def day_and_time(when: datetime) -> tuple[str, str]:
     return day, f"{local:%H:%M}"
 
 
+def program_titles(sessions: list[PracticeSession]) -> dict[int, tuple[str, str]]:
+    """For each patient-program these sessions followed: its program's title now (the
+    latest version's) and the program's page. One query, however many sessions."""
+    programs = {s.patient_program_id: s.patient_program.program for s in sessions
+                if s.patient_program_id is not None and s.patient_program is not None}
+    titles: dict[int, str] = {}
+    for program_id, title in ProgramVersion.objects.filter(
+            program_id__in={p.pk for p in programs.values()}).order_by(
+            "program_id", "-number").values_list("program_id", "title"):
+        titles.setdefault(program_id, title)
+    return {pp_id: (titles.get(program.pk, program.code),
+                    reverse("shared:program", args=[program.share_key]))
+            for pp_id, program in programs.items()}
+
+
 @never_cache
 @personal
 @require_safe
@@ -107,15 +124,23 @@ def history(request: HttpRequest) -> HttpResponse:
     except NoSuchPage as error:
         return no_such_page(request, error, nav="history")
     newest_first = mine.order_by("-started_at", "-created_at")
-    sessions = list(newest_first[page.start:page.stop]) if counts["total"] else []
+    sessions = list(newest_first.select_related("patient_program__program")[page.start:page.stop]
+                    ) if counts["total"] else []
+    programs = program_titles(sessions)
     rows = []
     for s in sessions:
         routine = library.routines.get(s.routine)
         day, time = day_and_time(s.started_at)
+        title, program_url = routine.title if routine else s.routine, ""
+        if s.patient_program_id is not None and s.patient_program_id in programs:
+            title, program_url = programs[s.patient_program_id]
+        elif not s.routine:  # a program's session whose program is gone
+            title = gettext("A program from your therapist")
         rows.append(Row(
-            session=s, title=routine.title if routine else s.routine,
+            session=s, title=title,
             known_routine=routine is not None, duration=format_duration(s.seconds),
             feeling=FEELING_TEXT.get(s.feeling, s.feeling), day=day, time=time,
+            program_url=program_url,
         ))
     # The chart's sessions: the latest MAX_POINTS, read again unless this page holds them.
     latest = min(MAX_POINTS, counts["total"])

@@ -17,10 +17,16 @@ With no plan parameters the routine is played as the safe default: less the exer
 meant only for a known condition, which the page lists with a link to "Fit this to me"
 to include them. With plan parameters (``?floor=0&conditions=disc&minutes=3&skip=...``)
 it is played as ``make_plan`` adapts it.
+
+:func:`player_page` is the one page builder: a clinician's program is played on the same
+page (``backcare.programs.views_shared_play``, /p/<share_key>/play/), with the program's
+timeline, a link back to the program and its code in the page data, so the session log
+saves ``program`` instead of ``routine``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -141,26 +147,52 @@ def _page(request: HttpRequest, library: Library, routine: Routine,
     except PlanError as error:
         return render(request, "practice/player_no_plan.html",
                       {**base, "message": error.message}, status=422)
+    routine_url = reverse("routine", args=[slug])
+    return player_page(request, library, timeline, PlayerFor(
+        back_url=routine_url, screen_routine=slug, floor=profile.floor,
+        pain_before=profile.pain, context=base, data={"routine_url": routine_url}))
 
+
+@dataclass(frozen=True)
+class PlayerFor:
+    """What one player page is for: a routine (its safe default or a plan) or a clinician's
+    program (``data={"program": <code>}``, so the session log names it)."""
+
+    back_url: str                  # the title's link and "Back to ..." after a session
+    screen_routine: str | None     # whose safety questions the page checks (None: all)
+    floor: bool = True             # whether the person gets down to the floor
+    pain_before: int | None = None  # filled in from a plan's answers
+    context: dict[str, Any] = field(default_factory=dict)  # more for the template
+    data: dict[str, Any] = field(default_factory=dict)     # more for the page's script
+
+
+def player_page(request: HttpRequest, library: Library, timeline: TimelineOut,
+                page: PlayerFor) -> HttpResponse:
+    """The one follow-along page, for any timeline: its play script, each exercise's
+    figures and words, and what the page checks before a session starts."""
     data: dict[str, Any] = timeline.model_dump()
     slugs = list(dict.fromkeys(s.exercise for s in timeline.steps))
     data["exercises"] = _exercise_info(library, slugs)
     data["sessions_url"] = "/api/sessions"
     # What the page's script checks before a session starts, offline too: a pass covering
     # these question groups that has not run out (screen_memory.UNTIL_COOKIE).
-    data["screen"] = {"areas": sorted(areas_for_routine(slug)), "cookie": UNTIL_COOKIE,
-                      "url": screen_url(request.get_full_path())}
-    data["routine_url"] = reverse("routine", args=[slug])
+    data["screen"] = {"areas": sorted(areas_for_routine(page.screen_routine)),
+                      "cookie": UNTIL_COOKIE, "url": screen_url(request.get_full_path())}
+    data.update(page.data)
     return render(request, "practice/player.html", {
-        **base,
+        "routine": None,
+        "program": None,
+        **page.context,
+        "back_url": page.back_url,
         "data": data,
         "timeline": timeline,
         "exercise_count": len(slugs),
         "words": player_words(len(slugs)),
-        "setting_up": setting_up((library.exercises[s] for s in slugs), floor=profile.floor),
-        "pain_before": profile.pain,
+        "setting_up": setting_up((library.exercises[s] for s in slugs), floor=page.floor),
+        "pain_before": page.pain_before,
         "changes": [_named_change(library, change) for change in timeline.changes],
-        "left_out": [{"name": library.exercises[item.exercise].name, "why": item.why}
+        "left_out": [{"name": library.exercises[item.exercise].name, "why": item.why,
+                      "exercise": item.exercise, "hurt": item.reason == "hurt-last-time"}
                      for item in timeline.left_out],
         "scale": range(0, 11),
     })

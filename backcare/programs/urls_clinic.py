@@ -1,4 +1,17 @@
-from django.urls import URLPattern
+"""The clinician's pages, under /clinic/ (and /<language>/clinic/)."""
+
+from django.urls import URLPattern, path
+
+from backcare.programs import views_clinic, views_clinic_builder
 
 app_name = "clinic"
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("", views_clinic.dashboard, name="dashboard"),
+    path("programs/new/", views_clinic_builder.new_program, name="new_program"),
+    path("programs/<int:program_id>/", views_clinic.program_page, name="program"),
+    path("programs/<int:program_id>/edit/", views_clinic_builder.edit_program,
+         name="edit_program"),
+    path("programs/<int:program_id>/adherence.csv", views_clinic.program_csv,
+         name="adherence_csv"),
+    path("programs/<int:program_id>/qr.svg", views_clinic.program_qr, name="qr_svg"),
+]

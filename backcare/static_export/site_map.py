@@ -86,7 +86,48 @@ DYNAMIC: Mapping[str, str] = {
     "api:unknown_path": "the API's 404",
     "api:openapi-json": "the API's description, served with the docs page",
     "api:openapi-view": "the API's docs page",
+    # Accounts: everything here is one person's.
+    "accounts:home": "a person's account",
+    "accounts:export": "a person's data",
+    "accounts:delete": "a write",
+    "accounts:create_token": "a write",
+    "accounts:revoke_token": "a write",
+    "accounts:invite": "a clinic admin's page",
+    "accounts:join": "a one-time invitation",
+    "api:create_token": "a write",
+    "api:revoke_token": "a write",
+    "api:export_me": "a person's data",
+    "api:delete_me": "a write",
+    # Clinician programs: the clinician's side and the patient's.
+    "clinic:dashboard": "a clinician's page",
+    "clinic:new_program": "a clinician's page",
+    "clinic:edit_program": "a clinician's page",
+    "clinic:program": "a clinician's page",
+    "clinic:adherence_csv": "a clinician's page",
+    "clinic:qr_svg": "a clinician's page",
+    "api:create_program": "a write",
+    "api:list_programs": "a clinician's programs",
+    "api:get_program": "a clinician's program",
+    "api:put_program": "a write",
+    "api:get_adherence": "a clinician's program",
+    "api:get_adherence_csv": "a clinician's program",
+    "shared:enter": "looks up a share code (rate limited)",
+    "shared:program": "needs the safety screen's pass; opens the program on this device",
+    "shared:play": "the player: needs the safety screen's pass",
+    "shared:worksheet": "needs the safety screen's pass",
+    "shared:qr": "a program's own link",
+    "shared:sharing": "a write",
+    "api:shared_program": "looks up a share code (rate limited)",
 }
+
+#: URL names from the libraries behind sign-in and the operators' admin, all dynamic:
+#: allauth's sign-in pages (``account_…``, ``mfa_…``) and Django's admin (``admin:…``).
+DYNAMIC_PREFIXES = ("account_", "mfa_", "admin:")
+
+
+def is_dynamic(name: str) -> bool:
+    """True for a URL name that stays on the app servers (:data:`DYNAMIC` or a prefix)."""
+    return name in DYNAMIC or name.startswith(DYNAMIC_PREFIXES)
 
 #: Query strings on an exported page's links that lead to more of the same page
 #: (``?page=2`` of a paginated list). Any other query (the finder's filters) stays dynamic.
@@ -190,4 +231,4 @@ def dynamic_part(url: str) -> str | None:
             match = resolve(path)
         except Resolver404:
             return None
-    return match.view_name if match.view_name in DYNAMIC else None
+    return match.view_name if is_dynamic(match.view_name) else None

@@ -15,6 +15,11 @@ PATHS = {
     # the players and the session log
     "/api/timeline", "/api/sessions", "/api/sessions/{session_id}", "/api/device",
     "/api/painful-exercises", "/api/painful-exercises/{slug}/include",
+    # accounts: tokens, your data
+    "/api/auth/token", "/api/me", "/api/me/export",
+    # clinician programs, and a program handed out
+    "/api/programs", "/api/programs/{program_id}", "/api/programs/{program_id}/adherence",
+    "/api/programs/{program_id}/adherence.csv", "/api/shared/{code}",
 }
 
 

@@ -201,6 +201,7 @@ function start(event) {
     id: newId(),
     routine: data.routine,
     plan: data.plan,
+    program: data.program,  // a clinician's program (its code); undefined for a routine
     started_at: new Date().toISOString(),
     ended_at: null,
     pain_before: Number(painBefore),
@@ -360,11 +361,13 @@ function stopForPain() {
     const shown = onAPhase() ? schedule.phases[player.index].exercise : null;
     saveSession(player.session);  // saved at once; the answer below follows with the same id
     askWhichHurt(ui.hurtForm, exercisesOf(steps, data.exercises), shown, word("not_sure"),
-      (slug, name) => {
+      (slug, name, painNow) => {
         player.session.painful_exercise = slug;
+        player.session.pain_after = painNow;  // the pain now: a flare shows in the log
         ui.hurtForm.hidden = true;
-        if (slug) {
-          ui.hurtThanks.textContent = word("hurt_thanks", { name });
+        if (slug || painNow !== null) {
+          ui.hurtThanks.textContent = slug
+            ? word("hurt_thanks", { name }) : ui.hurtThanks.dataset.painNoted;
           ui.hurtThanks.hidden = false;
           log.save(player.session);
         }
