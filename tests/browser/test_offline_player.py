@@ -99,7 +99,10 @@ def test_a_routine_opened_before_plays_offline_and_is_saved_once_back_online(
         page.get_by_role("button", name="Save this session").click()
         page.locator("#save-status").get_by_text(WILL_BE_SENT).wait_for()
 
-        assert server_log.paths == []  # nothing reached the server while offline
+        # Nothing the page asked for reached the server while offline. The browser's own
+        # check for a newer service worker (/sw.js, made by the browser process on reload)
+        # is not covered by Playwright's offline emulation, so it may land or not.
+        assert [path for path in server_log.paths if path != "/sw.js"] == []
         [kept] = waiting_sessions(page)
         assert (kept["routine"], kept["pain_before"], kept["feeling"]) == (FIVE_MINUTE, 6, "same")
         assert kept["steps_done"] == kept["steps_total"]
