@@ -26,10 +26,11 @@ from pydantic import StrictBool, StrictInt
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
-from backcare.prescribing import ProgramDraft, draft_from_data, excluded_by, item_with_defaults
+from backcare.prescribing import ProgramDraft, excluded_by, item_with_defaults
 from backcare.programs.access import api_clinician, api_program
 from backcare.programs.adherence_rows import PatientRow, adherence_csv, program_patients
 from backcare.programs.models import Program, ProgramVersion
+from backcare.programs.patient_access import draft_of, share_url
 from backcare.programs.saving import (
     ProgramRefused,
     create_program,
@@ -133,7 +134,9 @@ class PatientOut(Schema):
     accepted_at: datetime
     sessions: int
     sessions_per_week: list[WeekOut]
-    done_share: float = Field(description="the share of sessions done to the end, 0 to 1")
+    done_share: float = Field(description="the share of the sessions prescribed since they "
+                                          "accepted that were done (each week counts up to "
+                                          "days_per_week), 0 to 1")
     pain: list[PainOut]
     flares: list[PainOut] = Field(description="sessions after which pain was 2 or more higher")
     stopped_for_pain: list[StopOut]
@@ -145,14 +148,9 @@ class AdherenceOut(Schema):
     patients: list[PatientOut]
 
 
-def share_url(request: HttpRequest, program: Program) -> str:
-    return request.build_absolute_uri(f"/p/{program.share_key}/")
-
 
 def _items_out(library: Library, version: ProgramVersion) -> list[ItemOut]:
-    draft = draft_from_data({"title": version.title, "note": version.note,
-                             "days_per_week": version.days_per_week,
-                             "conditions": version.conditions, "items": version.items})
+    draft = draft_of(version)
     excluded = excluded_by(library, draft.conditions)
     out = []
     for item in draft.items:

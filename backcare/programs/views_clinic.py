@@ -22,10 +22,11 @@ from backcare.catalogue.paging import NoSuchPage, no_such_page, pager
 from backcare.content import Library
 from backcare.content.wording import dose_text
 from backcare.practice.history_chart import ChartPoint, pain_chart
-from backcare.prescribing import draft_from_data, format_code
+from backcare.prescribing import format_code
 from backcare.programs.access import clinic_page, clinician_or_404, program_for
 from backcare.programs.adherence_rows import PatientRow, adherence_csv, exercise_name, program_patients
 from backcare.programs.models import Program, ProgramVersion
+from backcare.programs.patient_access import draft_of, share_url
 from backcare.programs.qr import qr_svg
 from backcare.programs.saving import latest_version, latest_versions
 from backcare.programs.views_clinic_charts import weeks_chart
@@ -104,9 +105,6 @@ def _patient_view(library: Library, row: PatientRow) -> PatientView:
                for stop in row.adherence.stopped_for_pain])
 
 
-def share_url(request: HttpRequest, program: Program) -> str:
-    return request.build_absolute_uri(f"/p/{program.share_key}/")
-
 
 @clinic_page
 @require_safe
@@ -140,9 +138,7 @@ class ItemLine:
 
 def _named_items(library: Library, version: ProgramVersion) -> list[ItemLine]:
     """The version's exercises with their doses in words ("Hold 30 s, 3 times, each side")."""
-    draft = draft_from_data({"title": version.title, "note": version.note,
-                             "days_per_week": version.days_per_week,
-                             "conditions": version.conditions, "items": version.items})
+    draft = draft_of(version)
     found = []
     for item in draft.items:
         exercise = library.exercises.get(item.exercise)

@@ -20,8 +20,9 @@ from django.http import QueryDict
 from django.utils.translation import gettext
 
 from backcare.content import Library
-from backcare.prescribing import ProgramDraft, check_program, draft_from_data, item_with_defaults
+from backcare.prescribing import ProgramDraft, check_program, item_with_defaults
 from backcare.programs.models import ProgramVersion
+from backcare.programs.patient_access import draft_of
 
 #: The most item rows read from a post (the core allows 20; more is reported, not read).
 MAX_ROWS = 40
@@ -54,9 +55,7 @@ class BuilderForm:
 
     @classmethod
     def from_version(cls, version: ProgramVersion) -> BuilderForm:
-        draft = draft_from_data({"title": version.title, "note": version.note,
-                                 "days_per_week": version.days_per_week,
-                                 "conditions": version.conditions, "items": version.items})
+        draft = draft_of(version)
         return cls(title=draft.title, note=draft.note, days_per_week=str(draft.days_per_week),
                    conditions=list(draft.conditions),
                    items=[ItemRow(i.exercise, str(i.hold_seconds), str(i.reps), str(i.sets),

@@ -50,6 +50,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
+from backcare.content.schema import Exercise
 from backcare.vocabulary import Labels, current, gettext, gettext_noop
 from backcare.worksheets import fonts
 from backcare.worksheets.blocks import BulletList, ExerciseBlock, WrappedOnce, plain_text
@@ -142,9 +143,18 @@ def _exercise_block(item: SheetItem, styles: dict[str, ParagraphStyle], width: f
     text: list[Flowable] = [
         _p(f"{item.number}. {ex.name}", styles["name"]),
         _p(item.dose, styles["dose"]),
-        _p(ex.position_label, styles["quiet"]),
-        _bullets(ex.steps, styles["body"], numbered=True),
     ]
+    return exercise_with_figure(ex, text, styles, figure, headings, stacked)
+
+
+def exercise_with_figure(ex: Exercise, text: list[Flowable], styles: dict[str, ParagraphStyle],
+                         figure: FigureMaker | None, headings: list[Flowable],
+                         stacked: bool) -> Flowable:
+    """An exercise's block on every sheet (a routine's, a program's): ``text`` (its name,
+    dose, notes) then its position, steps and precautions, with its figure beside it (or
+    above it when ``stacked``), kept together with the ``headings`` just above."""
+    text = [*text, _p(ex.position_label, styles["quiet"]),
+            _bullets(ex.steps, styles["body"], numbered=True)]
     if ex.precautions:
         text += [_p(gettext("Take care"), styles["label"]),
                  _bullets(ex.precautions, styles["body"])]

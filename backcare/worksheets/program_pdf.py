@@ -23,7 +23,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -34,15 +33,13 @@ from reportlab.platypus.doctemplate import LayoutError
 from backcare.content import Library
 from backcare.vocabulary import current, gettext, use
 from backcare.worksheets import CACHE, LAYOUT_VERSION, Worksheet, check_paper
-from backcare.worksheets.blocks import ExerciseBlock, WrappedOnce
+from backcare.worksheets.blocks import WrappedOnce
 from backcare.worksheets.cache import LRUCache
 from backcare.worksheets.figure import FigureMaker, figure_maker
 from backcare.worksheets.fonts import register_fonts
 from backcare.worksheets.frames import HeavyFrame, LogGrid
 from backcare.worksheets.pdf import (
     BOTTOM_MARGIN,
-    FIGURE_HEIGHT,
-    FIGURE_WIDTH,
     FOOTER_GAP,
     INK,
     LOG_DAYS,
@@ -58,6 +55,7 @@ from backcare.worksheets.pdf import (
     _p,
     _styles,
     _table_style,
+    exercise_with_figure,
 )
 from backcare.worksheets.program_sheet import ProgramSheet, ProgramSheetItem
 
@@ -166,18 +164,7 @@ def _exercise(item: ProgramSheetItem, styles: dict[str, ParagraphStyle], figure:
     if item.note:
         text += [_p(gettext("From your therapist"), styles["label"]),
                  *_paragraphs(item.note, styles["body"])]
-    text += [_p(ex.position_label, styles["quiet"]),
-             _bullets(ex.steps, styles["body"], numbered=True)]
-    if ex.precautions:
-        text += [_p(gettext("Take care"), styles["label"]), _bullets(ex.precautions, styles["body"])]
-    key_frame = figure(ex, FIGURE_WIDTH, FIGURE_HEIGHT) if figure else None
-    if key_frame is None:
-        return KeepTogether([*headings, *text, Spacer(1, 5 * mm)])
-    drawing: list[Flowable] = [key_frame.drawing]
-    drawing += [_p(caption, styles["caption"]) for caption in key_frame.captions]
-    if stacked:
-        return KeepTogether([*headings, *drawing, Spacer(1, 2 * mm), *text, Spacer(1, 5 * mm)])
-    return ExerciseBlock(headings, drawing, text, FIGURE_WIDTH, 5 * mm, 5 * mm)
+    return exercise_with_figure(ex, text, styles, figure, headings, stacked)
 
 
 def _log_page(sheet: ProgramSheet, styles: dict[str, ParagraphStyle],
