@@ -77,6 +77,16 @@ class Owner:
             return PainfulExercise.objects.filter(device=self.device, user__isnull=True)
         return PainfulExercise.objects.none()
 
+    def rows(self, model: Any) -> QuerySet[Any]:
+        """This owner's rows of any model with ``device`` and ``user`` (the outcomes'
+        measures, review decisions, goal and reminders), by the same rule as sessions."""
+        if self.user_id is not None:
+            return model.objects.filter(user_id=self.user_id)  # type: ignore[no-any-return]
+        if self.device:
+            return model.objects.filter(  # type: ignore[no-any-return]
+                device=self.device, user__isnull=True)
+        return model.objects.none()  # type: ignore[no-any-return]
+
     def owns(self, session: PracticeSession) -> bool:
         if self.user_id is not None:
             return session.user_id == self.user_id

@@ -23,6 +23,7 @@ from backcare.practice.api import router as practice_router
 from backcare.practice.api_painful import router as painful_router
 from backcare.programs.api_clinic import router as programs_router
 from backcare.programs.api_shared import router as shared_router
+from backcare.progress.api import router as progress_router
 from backcare.site.api_errors import LanguageRefused, install_handlers
 from backcare.site.api_guard import guard_write
 from backcare.vocabulary import LANGUAGES, gettext
@@ -112,6 +113,7 @@ api.add_router("/", painful_router)
 api.add_router("/", accounts_router)
 api.add_router("/", programs_router)
 api.add_router("/", shared_router)
+api.add_router("/", progress_router)
 fallback = Router()  # added last: ninja matches the API's own routes before routers' ones
 
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "backcare.practice",
     "backcare.printouts",
     "backcare.programs",
+    "backcare.progress",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("language/<str:code>/", language.choose, name="choose_language"),
     path("sw.js", installable.service_worker, name="service_worker"),
     path("manifest.webmanifest", installable.manifest, name="web_manifest"),
+    path("calendar/", include("backcare.progress.urls_feeds")),  # private reminder feeds
 ]
 # Pages in English at /..., in every other language at /<code>/...
 urlpatterns += i18n_patterns(
@@ -19,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("backcare.accounts.urls")),  # your account, your data
     path("clinic/", include("backcare.programs.urls_clinic")),  # the clinician's side
     path("p/", include("backcare.programs.urls_patient")),  # a program handed out
+    path("progress/", include("backcare.progress.urls")),  # measures, progress, review, reminders
     path("", include("backcare.planning.urls")),
     path("", include("backcare.practice.urls")),
     path("", include("backcare.printouts.urls")),

@@ -1,0 +1,7 @@
+"""The outcomes API: measures, progress, the weekly review, reminders, the FHIR export."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["progress"])

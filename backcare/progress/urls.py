@@ -1,0 +1,5 @@
+"""Progress pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
