@@ -4,8 +4,10 @@
 :func:`export_of`. It holds the account (e-mail addresses, when it was made, its role),
 every session (each as ``GET /api/sessions`` gives it), every "it hurt" mark, every
 clinician program the person opened (its code, title, when accepted, whether they share
-it), the API tokens they made (never the token itself: backcare does not keep it), and for
-a clinician the programs they made. Nothing of anybody else's is in it.
+it), their outcomes (every measure taken with its answers and score, every weekly-review
+decision, their weekly goal and reminder settings), the API tokens they made (never the
+token itself: backcare does not keep it), and for a clinician the programs they made.
+Nothing of anybody else's is in it. The same data in FHIR is ``GET /api/fhir/bundle``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from backcare.accounts.roles import clinician_of
 from backcare.practice.api import SessionOut, session_out
 from backcare.practice.models import PainfulExercise, PracticeSession
 from backcare.programs.models import PatientProgram, Program, ProgramVersion
+from backcare.progress.models import MeasureResponse, ReminderFeed, ReviewDecision, WeeklyGoal
 
 FORMAT = "backcare-export"
 VERSION = 1
@@ -76,6 +79,34 @@ class ExportedToken(Schema):
     revoked_at: datetime | None
 
 
+class ExportedMeasure(Schema):
+    id: UUID
+    measure: str
+    answers: dict[str, Any]
+    score: float
+    subscale: int | None
+    stratum: str | None
+    taken_at: datetime
+
+
+class ExportedDecision(Schema):
+    week: str
+    change: str
+    exercise: str
+    why: str
+    accepted: bool
+    decided_at: datetime
+    program: str | None  # the program's code, when the change was about one
+
+
+class ExportedReminders(Schema):
+    days: list[str]
+    time: str
+    tz: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
 class PersonExport(Schema):
     format: str
     version: int
@@ -86,6 +117,10 @@ class PersonExport(Schema):
     programs: list[ExportedProgram]
     programs_made: list[ExportedProgramMade]
     api_tokens: list[ExportedToken]
+    measures: list[ExportedMeasure]
+    review_decisions: list[ExportedDecision]
+    weekly_goal: int | None
+    reminders: list[ExportedReminders]
 
 
 def _latest_titles() -> Prefetch[Any]:
@@ -135,7 +170,30 @@ def person_export(user: Any) -> PersonExport:
         api_tokens=[ExportedToken(label=t.label, created_at=t.created_at,
                              last_used_at=t.last_used_at, revoked_at=t.revoked_at)
                     for t in tokens],
+        **_outcomes(user),
     )
+
+
+def _outcomes(user: Any) -> dict[str, Any]:
+    goal = WeeklyGoal.objects.filter(user=user).first()
+    decisions = (ReviewDecision.objects.filter(user=user).order_by("decided_at")
+                 .select_related("patient_program__program"))
+    return {
+        "measures": [ExportedMeasure(id=m.id, measure=m.measure, answers=m.answers,
+                                     score=m.score, subscale=m.subscale,
+                                     stratum=m.stratum or None, taken_at=m.taken_at)
+                     for m in MeasureResponse.objects.filter(user=user).order_by("taken_at")],
+        "review_decisions": [
+            ExportedDecision(week=d.week.isoformat(), change=d.change, exercise=d.exercise,
+                             why=d.why, accepted=d.accepted, decided_at=d.decided_at,
+                             program=(d.patient_program.program.code
+                                      if d.patient_program is not None else None))
+            for d in decisions],
+        "weekly_goal": goal.sessions_per_week if goal is not None else None,
+        "reminders": [ExportedReminders(days=f.days.split(","), time=f"{f.time:%H:%M}", tz=f.tz,
+                                        created_at=f.created_at, revoked_at=f.revoked_at)
+                      for f in ReminderFeed.objects.filter(user=user).order_by("created_at")],
+    }
 
 
 def export_of(user: Any) -> dict[str, Any]:

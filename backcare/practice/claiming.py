@@ -1,10 +1,13 @@
 """Signing in on a device claims what the device saved into the person's account.
 
 The device's sessions, its "it hurt" marks and the clinician programs it opened become the
-person's. Claiming is idempotent and never makes duplicates: sessions keep their ids (the
-same session can't be claimed twice), a mark for an exercise the person already has
-merges into theirs (the later hurt wins), and a program opened on two devices is one
-patient-program whose sessions are all the person's.
+person's, and so do its outcomes (measures taken, weekly-review decisions, its weekly
+goal and its reminders feed). Claiming is idempotent and never makes duplicates: sessions
+keep their ids (the same session can't be claimed twice), a mark for an exercise the
+person already has merges into theirs (the later hurt wins), a program opened on two
+devices is one patient-program whose sessions and review decisions are all the person's,
+and where the person already has a goal or a live reminders feed, theirs stays (the
+device's goal is dropped, its feed revoked).
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from backcare.practice.models import PainfulExercise, PracticeSession
 from backcare.programs.models import PatientProgram
+from backcare.progress.models import MeasureResponse, ReminderFeed, ReviewDecision, WeeklyGoal
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,8 @@ class Claimed:
     sessions: int
     marks: int
     programs: int
+    #: measures, review decisions, goal and reminders feed
+    outcomes: int = 0
 
 
 def _merge_mark(anonymous: PainfulExercise, theirs: PainfulExercise) -> None:
@@ -35,6 +42,7 @@ def _merge_mark(anonymous: PainfulExercise, theirs: PainfulExercise) -> None:
 
 def _merge_program(anonymous: PatientProgram, theirs: PatientProgram) -> None:
     PracticeSession.objects.filter(patient_program=anonymous).update(patient_program=theirs)
+    ReviewDecision.objects.filter(patient_program=anonymous).update(patient_program=theirs)
     if anonymous.accepted_at < theirs.accepted_at:
         theirs.accepted_at = anonymous.accepted_at
         theirs.save(update_fields=["accepted_at"])
@@ -66,4 +74,32 @@ def claim_device(device: str | None, user_id: int) -> Claimed:
             else:
                 _merge_program(opened, theirs_pp)
             programs += 1
-    return Claimed(sessions, marks, programs)
+        outcomes = _claim_outcomes(device, user_id)
+    return Claimed(sessions, marks, programs, outcomes)
+
+
+def _claim_outcomes(device: str, user_id: int) -> int:
+    """The device's measures, decisions, goal and feed become the person's (in a transaction)."""
+    claimed = 0
+    for model in (MeasureResponse, ReviewDecision):
+        claimed += model.objects.filter(device=device, user__isnull=True).update(user_id=user_id)
+    goal = WeeklyGoal.objects.filter(device=device, user__isnull=True).first()
+    if goal is not None:
+        if WeeklyGoal.objects.filter(user_id=user_id).exists():
+            goal.delete()
+        else:
+            goal.user_id = user_id
+            goal.save(update_fields=["user"])
+        claimed += 1
+    feeds = ReminderFeed.objects.filter(device=device, user__isnull=True)
+    for feed in feeds.filter(revoked_at__isnull=False):
+        feed.user_id = user_id
+        feed.save(update_fields=["user"])
+    live = feeds.filter(revoked_at__isnull=True).first()
+    if live is not None:
+        if ReminderFeed.objects.filter(user_id=user_id, revoked_at__isnull=True).exists():
+            live.revoked_at = timezone.now()
+        live.user_id = user_id
+        live.save(update_fields=["user", "revoked_at"])
+        claimed += 1
+    return claimed
