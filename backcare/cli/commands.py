@@ -20,6 +20,7 @@ from backcare.content.figure_verdicts import FigureVerdicts, default_var_dir
 from backcare.content.loader import collect_problems
 from backcare.content.paths import default_content_dir
 from backcare.content.plain_text import for_terminal
+from backcare.outcomes.content_checks import outcome_problems
 from backcare.vocabulary import current, ngettext
 from backcare.vocabulary import gettext as _
 
@@ -67,6 +68,7 @@ def check_content(args: argparse.Namespace) -> int:
     # Every figure is checked here, whatever was recorded; a pass spares later loads.
     verdicts = FigureVerdicts(default_var_dir(), recheck=True)
     library, problems = collect_problems(root, verdicts=verdicts)
+    problems += [ContentProblem(*found) for found in outcome_problems(root)]
     if problems or library is None:
         report_problems(root, problems)
         return 1

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
 
+from backcare.outcomes.adjusting import Adjustment
 from backcare.plans.profile import Profile
 from backcare.timeline import Dosed, Timeline
 from backcare.vocabulary import gettext_noop
@@ -81,6 +82,9 @@ class Plan:
     advice: tuple[str, ...] = ()
     #: Exercises this device said hurt (slug -> the day), left out until included again.
     hurt: tuple[tuple[str, date], ...] = ()
+    #: The weekly-review changes the plan was made with, in the order accepted: making the
+    #: plan again (a worksheet in another language) needs them to give the same plan.
+    adjustments: tuple[Adjustment, ...] = ()
 
     @property
     def total_seconds(self) -> int:

@@ -11,6 +11,10 @@ exercises. It leaves out, with the planner's reasons and wording:
   purpose (``override``). :func:`check_program` refuses such a program, so this only
   happens when the content's rules changed after the program was written.
 
+``adjustments`` (the changes the patient accepted in their weekly review,
+:mod:`backcare.outcomes.adjusting`) are applied to the program first, so both filters above
+apply to what they bring in.
+
 An exercise the library no longer has is left out without a reason code (there is none
 for it), and a dose outside the exercise's current bounds is brought within them.
 ``chosen`` lists the exercises the conditions exclude but the clinician chose for this
@@ -19,12 +23,13 @@ patient; ``cautions`` and ``advice`` are what a plan for these conditions says t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from backcare.content import Library
 from backcare.content.schema import Routine
+from backcare.outcomes.adjusting import Adjustment, adjusted_draft
 from backcare.plans.condition_rules import advice as condition_advice
 from backcare.plans.condition_rules import exclusion, flag
 from backcare.plans.errors import PlanError
@@ -60,11 +65,13 @@ def chosen_text() -> str:
 
 
 def program_play(library: Library, draft: ProgramDraft,
-                 hurt: Mapping[str, date] | None = None) -> ProgramPlay:
+                 hurt: Mapping[str, date] | None = None,
+                 adjustments: Sequence[Adjustment] = ()) -> ProgramPlay:
     """The program as this patient plays it today (see the module's docstring).
 
     Raises :class:`backcare.plans.PlanError` when nothing is left to play."""
     hurt = hurt or {}
+    draft = adjusted_draft(library, draft, adjustments)
     profile = profile_for(library, draft.conditions)
     items: list[Dosed] = []
     changes: list[Change] = []

@@ -11,15 +11,16 @@ A worksheet is in one language: ``language=`` if given, else the language in for
 content and a plan's reasons are all in that language.
 
 Finished worksheets are kept in a bounded in-process LRU (:data:`CACHE`) under
-:func:`cache_key`, which names the language, the content hash, the routine or plan and the
-paper. The same key always means the same bytes, so the web route uses it as the ETag.
-Every routine's worksheet can be made in advance and pinned there
-(:func:`backcare.worksheets.prebuild.prebuild`).
+:func:`cache_key`, which names the language, the content hash, the routine or plan (its
+answers, what hurt and its accepted changes) and the paper. The same key always means the
+same bytes, so the web route uses it as the ETag. Every routine's worksheet can be made in
+advance and pinned there (:func:`backcare.worksheets.prebuild.prebuild`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -68,13 +69,19 @@ def _hash_part(library: Library) -> str:
 
 def cache_key(library: Library, slug: str, paper: str, plan: Plan | None = None,
               language: str | None = None) -> str:
-    """``ws5-<language>-<content hash>-<slug>[-plan-<profile hash>]-<paper>``; ASCII, no
-    quotes. ``language``: the worksheet's (the language in force when not given)."""
+    """``ws5-<language>-<content hash>-<slug>[-plan-<plan hash>]-<paper>``; ASCII, no
+    quotes. The plan hash names everything the plan is made from: the answers, what hurt
+    and the accepted weekly-review changes. ``language``: the worksheet's (the language in
+    force when not given)."""
     parts = [f"ws{LAYOUT_VERSION}", language or current(), _hash_part(library), slug]
     if plan is not None:
         params = urlencode(sorted(profile_to_params(plan.profile).items()))
         # What hurt on the device changes the plan too (left out until included again).
         params += "".join(f"&hurt={slug}:{day.isoformat()}" for slug, day in plan.hurt)
+        # So do the weekly-review changes the person accepted (in the order accepted).
+        if plan.adjustments:
+            params += "&adjusted=" + json.dumps([a.to_data() for a in plan.adjustments],
+                                                sort_keys=True)
         parts += ["plan", hashlib.sha256(params.encode()).hexdigest()[:12]]
     return "-".join([*parts, paper])
 

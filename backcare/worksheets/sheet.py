@@ -86,9 +86,11 @@ def routine_sheet(library: Library, slug: str) -> Sheet:
 def plan_sheet(library: Library, plan: Plan) -> Sheet:
     """The worksheet of a personal plan: only the plan's exercises, at the plan's doses.
 
-    The plan is made again from its answers with ``library`` in the language in force
-    (same answers, same plan), so every reason it gives is in the sheet's language."""
-    plan = make_plan(library, plan.routine_slug, plan.profile, dict(plan.hurt))
+    The plan is made again from its answers, what hurt and its accepted changes with
+    ``library`` in the language in force (same inputs, same plan), so every reason it gives
+    is in the sheet's language."""
+    plan = make_plan(library, plan.routine_slug, plan.profile, dict(plan.hurt),
+                     plan.adjustments)
     names = {slug: ex.name for slug, ex in library.exercises.items()}
     changes = tuple(
         gettext("{exercise}: {reason}").format(exercise=names.get(c.exercise, c.exercise),
