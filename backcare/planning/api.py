@@ -30,6 +30,7 @@ from backcare.plans import (
 )
 from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
+from backcare.progress.accepted import adjustments_for_routine
 from backcare.site.api_errors import (
     NOT_FOUND,
     WRITES,
@@ -126,7 +127,9 @@ def create_plan(request: HttpRequest, payload: PlanRequest) -> Status[object]:
         profile = Profile(floor=payload.floor, conditions=conditions,
                           bending_worsens_leg_pain=payload.bending_worsens_leg_pain,
                           minutes=payload.minutes, pain=payload.pain, skip=tuple(payload.skip))
-        plan = make_plan(library, payload.routine, profile, hurt_days(owner_of(request)))
+        owner = owner_of(request)
+        plan = make_plan(library, payload.routine, profile, hurt_days(owner),
+                         adjustments_for_routine(owner, payload.routine))
     except InputError as exc:
         return Status(422, _problems(exc))
     except PlanError as exc:

@@ -38,6 +38,7 @@ from backcare.plans.condition_rules import conditions_text
 from backcare.plans.plan import CHANGE_GROUPS
 from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
+from backcare.progress.accepted import adjustments_for_routine
 from backcare.vocabulary import gettext
 
 #: Left out for what the person has not told us: the row links to the answers to change.
@@ -128,7 +129,9 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
     if request.META.get("QUERY_STRING", "") != query:  # one tidy, shareable URL per plan
         return HttpResponseRedirect(_with_query(request.path, query))
     try:
-        made = make_plan(library, slug, profile, hurt_days(owner_of(request)))
+        owner = owner_of(request)  # what hurt left out; the changes they accepted made
+        made = make_plan(library, slug, profile, hurt_days(owner),
+                         adjustments_for_routine(owner, slug))
     except InputError as exc:
         return render_form(request, routine, exc.errors, status=400)
     except PlanError as exc:

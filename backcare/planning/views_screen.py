@@ -3,7 +3,9 @@
 The questions are the ones for the routine in ``next`` (``/routines/<slug>/...``), or
 every question when ``next`` names no routine.
 All "no" -> the device remembers the screen and the question groups it covered (signed
-cookie) and goes on to ``next``.
+cookie) and goes on to ``next``; a device with nothing marked as hurting and no change
+accepted in a weekly review also gets the note that lets the front door hand it the player
+page everyone gets (``practice/unmarked.py``).
 Any "yes" -> a page saying what care to get; nothing is remembered and no plan is offered.
 An emergency "yes" gets that page at once, even with other questions still blank.
 """
@@ -25,6 +27,8 @@ from backcare.plans import QUESTIONS, SOURCES, InputError, RedFlagQuestion, run_
 from backcare.practice.owner import Owner
 from backcare.practice.painful_marks import hurt_last_time
 from backcare.practice.unmarked import attest
+from backcare.progress.accepted import ADJUSTING
+from backcare.progress.models import ReviewDecision
 from backcare.site.personal import personal
 from backcare.vocabulary import gettext, gettext_noop
 
@@ -83,6 +87,14 @@ def screen(request: HttpRequest) -> HttpResponse:
 
     response = HttpResponseRedirect(next_path or reverse("home"))
     device = remember_screen(request, response, result.areas)
-    if not hurt_last_time(Owner.of_device(device)):  # the player page can then come straight from memory
+    if _plays_as_published(Owner.of_device(device)):  # its player page can come from memory
         attest(request, response, device)
     return response
+
+
+def _plays_as_published(owner: Owner) -> bool:
+    """True when nothing of this device's changes what it plays: nothing marked as hurting,
+    and no weekly-review change accepted (for any routine or program)."""
+    if hurt_last_time(owner):
+        return False
+    return not owner.rows(ReviewDecision).filter(accepted=True, change__in=ADJUSTING).exists()

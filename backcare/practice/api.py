@@ -44,12 +44,13 @@ from backcare.catalogue.library import get_library
 from backcare.content import Library
 from backcare.export.timeline_shapes import TimelineOut
 from backcare.planning.screen_memory import screen_is_current
-from backcare.planning.shapes import plan_out, safe_default_out
+from backcare.planning.shapes import plan_out
 from backcare.plans import (
     InputError,
     PlanError,
     asks_for_plan,
     profile_params,
+    safe_default_plan,
 )
 from backcare.practice.device import ensure_device
 from backcare.practice.forgetting import forget_device, forget_device_cookies, forget_session
@@ -63,6 +64,7 @@ from backcare.practice.session_followed import (
     plan_from_params,
 )
 from backcare.practice.unmarked import withdraw
+from backcare.progress.accepted import adjustments_for_routine
 from backcare.site.api_errors import (
     NOT_FOUND,
     READS,
@@ -129,11 +131,13 @@ def get_timeline(
         raise not_found("routine", routine)
     owner = owner_of(request)
     hurt = hurt_days(owner)
-    if owner.known:  # what hurt on this device is left out: the answer is its own
+    adjustments = adjustments_for_routine(owner, found.slug)  # accepted in a weekly review
+    if owner.known or adjustments:  # what hurt, or what they changed: the answer is theirs
         mark_personal(request)
     if not asks_for_plan(request.GET.getlist):
-        try:
-            return safe_default_out(library, found.slug, hurt)
+        try:  # safe_default_out, with the changes they accepted
+            return plan_out(safe_default_plan(library, found.slug, hurt, adjustments),
+                            personal=False)
         except PlanError as exc:
             raise problems({"plan": exc.message}, "query") from None
     mark_personal(request)
@@ -142,7 +146,8 @@ def get_timeline(
                                      "Answer them at {url}, then ask again.").format(
                                          url=reverse("planning:screen")))
     try:
-        plan = plan_from_params(library, found.slug, profile_params(request.GET.getlist), hurt)
+        plan = plan_from_params(library, found.slug, profile_params(request.GET.getlist), hurt,
+                                adjustments)
     except InputError as exc:
         raise problems(exc.errors, "query") from None
     return plan_out(plan)
@@ -227,7 +232,7 @@ def check_session(request: HttpRequest, library: Library, payload: SessionIn,
                   now: datetime) -> Followed:
     """Raise a 422 naming every field at fault; return what the session followed."""
     followed = followed_by(request, library, payload.routine, payload.plan, payload.program)
-    timeline, plan = followed.timeline, followed.plan
+    plan = followed.plan
     errors: dict[str, str] = {}
     if payload.started_at > now + FUTURE_SLACK:
         errors["started_at"] = gettext("is in the future")
@@ -239,8 +244,8 @@ def check_session(request: HttpRequest, library: Library, payload: SessionIn,
         errors["ended_at"] = gettext("is before started_at")
     elif payload.ended_at - payload.started_at > LONGEST_SESSION:
         errors["ended_at"] = gettext("is more than 24 hours after started_at")
-    if payload.steps_total > len(timeline.steps):
-        steps = len(timeline.steps)
+    steps = max(len(followed_one.steps) for followed_one in followed.timelines)
+    if payload.steps_total > steps:
         if followed.patient_program is not None:
             said = ngettext("is more than the {count} step this program has",
                             "is more than the {count} steps this program has", steps)
@@ -256,7 +261,8 @@ def check_session(request: HttpRequest, library: Library, payload: SessionIn,
     if payload.painful_exercise:
         if not payload.stopped_for_pain:
             errors["painful_exercise"] = gettext("is only for a session stopped because it hurt")
-        elif payload.painful_exercise not in {step.exercise for step in timeline.steps}:
+        elif payload.painful_exercise not in {step.exercise for followed_one in followed.timelines
+                                              for step in followed_one.steps}:
             errors["painful_exercise"] = gettext("is not an exercise of this session")
     if errors:
         raise problems(errors, *BODY)

@@ -25,9 +25,19 @@ def forget_session(owner: Owner, session_id: uuid.UUID) -> bool:
 
 def forget_device(owner: Owner) -> int:
     """Delete every session of ``owner`` (a device's, or a signed-in person's); the number
-    of sessions deleted. Their "it hurt" marks go with them."""
+    of sessions deleted. Their "it hurt" marks go with them, and so do the owner's outcomes:
+    measures taken, weekly-review decisions, the weekly goal and reminder feeds."""
+    from backcare.progress.models import (  # the progress app builds on this one
+        MeasureResponse,
+        ReminderFeed,
+        ReviewDecision,
+        WeeklyGoal,
+    )
+
     deleted = owner.sessions().count()
     owner.sessions().delete()
+    for model in (MeasureResponse, ReviewDecision, WeeklyGoal, ReminderFeed):
+        owner.rows(model).delete()
     return deleted
 
 

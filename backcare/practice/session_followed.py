@@ -8,13 +8,19 @@ opened on this device, or by this person, after the red-flag screen
 the latest version's timeline and saved against it. Every refusal is a 422 naming the
 field, in the request's language.
 
+The timeline is the one the person plays: with the changes they accepted in their weekly
+review (:mod:`backcare.progress.accepted`) for that routine or program, so a session of
+a swapped-in exercise, or of the extra steps of a step up, is saved like any other. A
+session played before the change and sent after it (queued offline, a tab left open) is
+held to the timeline as it was then (``before_changes``), so it is not refused either.
+
 A session stopped for pain is saved at once, before the person says which exercise hurt
 and how strong the pain is now; :func:`add_stop_answers` adds those answers to it later.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import parse_qsl
@@ -22,12 +28,22 @@ from urllib.parse import parse_qsl
 from django.http import HttpRequest
 
 from backcare.content import Library
+from backcare.outcomes.adjusting import Adjustment
 from backcare.planning.shapes import plan_query
-from backcare.plans import InputError, Plan, PlanError, make_plan, profile_from_params
+from backcare.plans import (
+    InputError,
+    Plan,
+    PlanError,
+    make_plan,
+    profile_from_params,
+    safe_default_plan,
+)
 from backcare.practice.models import PracticeSession
+from backcare.practice.owner import owner_of
 from backcare.prescribing import program_play
 from backcare.programs.models import PatientProgram
 from backcare.programs.patient_access import draft_of, find_by_code, patient_program_for
+from backcare.progress.accepted import adjustments_for_program, adjustments_for_routine
 from backcare.site.api_errors import problems
 from backcare.timeline import Timeline
 from backcare.vocabulary import gettext
@@ -36,15 +52,17 @@ BODY = ("body", "payload")  # where ninja puts the fields of the JSON body
 
 
 def plan_from_params(library: Library, routine: str, params: dict[str, str],
-                     hurt: Mapping[str, date] | None = None) -> Plan:
-    """The plan for these query parameters; InputError names a bad field.
+                     hurt: Mapping[str, date] | None = None,
+                     adjustments: Sequence[Adjustment] = ()) -> Plan:
+    """The plan for these query parameters (with the weekly-review changes accepted for
+    the routine, ``adjustments``); InputError names a bad field.
 
     A plan that cannot be made (PlanError) is reported against ``minutes`` when time is
     the problem, else against ``plan``.
     """
     profile = profile_from_params(params)
     try:
-        return make_plan(library, routine, profile, hurt)
+        return make_plan(library, routine, profile, hurt, adjustments)
     except PlanError as exc:
         field = "minutes" if exc.minimum_seconds is not None else "plan"
         raise InputError({field: exc.message}) from None
@@ -59,6 +77,14 @@ class Followed:
     plan: str = ""
     patient_program: PatientProgram | None = None
     version: int | None = None
+    #: the same timeline without the person's accepted changes (None when they have none)
+    before_changes: Timeline | None = None
+
+    @property
+    def timelines(self) -> tuple[Timeline, ...]:
+        """Every timeline a session of this may have followed: now, and before the changes."""
+        return (self.timeline,) if self.before_changes is None else (
+            self.timeline, self.before_changes)
 
 
 def _program(request: HttpRequest, library: Library, routine: str, plan: str,
@@ -76,11 +102,26 @@ def _program(request: HttpRequest, library: Library, routine: str, plan: str,
     if mine is None:
         raise problems({"program": gettext("this device has not opened this program: open the "
                                            "program's link first")}, *BODY)
+    adjustments = adjustments_for_program(owner_of(request), mine)  # as the person plays it
     try:
-        timeline = program_play(library, draft_of(version)).timeline
+        timeline = program_play(library, draft_of(version), adjustments=adjustments).timeline
+        before = program_play(library, draft_of(version)).timeline if adjustments else None
     except PlanError as exc:
         raise problems({"program": exc.message}, *BODY) from None
-    return Followed(timeline, "", mine, version.number)
+    return Followed(timeline, "", mine, version.number, before)
+
+
+def _routine_timeline(library: Library, routine: str,
+                      adjustments: Sequence[Adjustment]) -> Timeline:
+    """The routine's timeline a session without a plan is held to: as published, or with
+    the person's accepted changes the safe default as they play it (the routine as
+    published when that leaves nothing: nothing of it could be played now)."""
+    if adjustments:
+        try:
+            return safe_default_plan(library, routine, adjustments=adjustments).timeline
+        except PlanError:
+            pass
+    return library.timeline(routine)
 
 
 def followed_by(request: HttpRequest, library: Library, routine: str, plan: str | None,
@@ -95,15 +136,19 @@ def followed_by(request: HttpRequest, library: Library, routine: str, plan: str 
     if routine not in library.routines:
         raise problems({"routine": gettext("there is no routine called {slug}").format(
             slug=repr(routine[:80]))}, *BODY)
+    adjustments = adjustments_for_routine(owner_of(request), routine)  # as the person plays it
     if not raw:
-        return Followed(library.timeline(routine))
+        return Followed(_routine_timeline(library, routine, adjustments),
+                        before_changes=library.timeline(routine) if adjustments else None)
+    params = dict(parse_qsl(raw, keep_blank_values=True))
     try:
-        made = plan_from_params(library, routine, dict(parse_qsl(raw, keep_blank_values=True)))
+        made = plan_from_params(library, routine, params, adjustments=adjustments)
+        before = plan_from_params(library, routine, params).timeline if adjustments else None
     except InputError as exc:
         detail = "; ".join(gettext("{field} {problem}").format(field=field, problem=message)
                            for field, message in exc.errors.items())
         raise problems({"plan": detail}, *BODY) from None
-    return Followed(made.timeline, plan_query(made.profile))
+    return Followed(made.timeline, plan_query(made.profile), before_changes=before)
 
 
 def add_stop_answers(row: PracticeSession, painful_exercise: str | None,

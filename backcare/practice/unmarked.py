@@ -5,8 +5,10 @@ and has nothing marked as hurting, so it is made once (``response_cache.rendered
 To hand it out before Django (``practice/cleared_player.py``, used by the front door) the
 second condition must be known without the database. The player page sets this cookie —
 the device id, signed, lasting as long as a screen pass — when the device has no marks;
-a session that marks an exercise as hurting deletes it in the same answer, and so does
-deleting the device. A missing, forged, old or other device's note only means the
+a session that marks an exercise as hurting deletes it in the same answer, and so do
+deleting the device and accepting a weekly-review change (which makes this device's pages
+its own: the screen and the player page give no note to such a device, and take back one
+it still holds). A missing, forged, old or other device's note only means the
 database is asked, as always: the note can make a page faster, never less careful.
 (A mark written without the browser — ``backcare restore`` of a database — is seen when the
 note runs out, within BACKCARE_SCREEN_HOURS.)

@@ -26,6 +26,7 @@ saves ``program`` instead of ``routine``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -41,10 +42,11 @@ from backcare.content import Library
 from backcare.content.schema import Routine
 from backcare.export.timeline_shapes import ChangeOut, TimelineOut
 from backcare.figures.captions import figure_notes
+from backcare.outcomes.adjusting import Adjustment
 from backcare.planning.gate import needs_screen, routine_or_404, screen_url
 from backcare.planning.screen_memory import UNTIL_COOKIE
 from backcare.planning.screen_scope import areas_for_routine
-from backcare.planning.shapes import plan_out, safe_default_out
+from backcare.planning.shapes import plan_out
 from backcare.plans import (
     FIELD_LABELS,
     SAFE_DEFAULT,
@@ -55,12 +57,16 @@ from backcare.plans import (
     make_plan,
     profile_from_params,
     profile_params,
+    safe_default_plan,
 )
 from backcare.playscript.setting_up import setting_up
 from backcare.practice.device import device_id, ensure_device
-from backcare.practice.owner import owner_of
+from backcare.practice.owner import Owner, owner_of
 from backcare.practice.painful_marks import hurt_days
-from backcare.practice.unmarked import attest
+from backcare.practice.unmarked import COOKIE as UNMARKED_COOKIE
+from backcare.practice.unmarked import attest, withdraw
+from backcare.progress.accepted import ADJUSTING, adjustments_for_routine
+from backcare.progress.models import ReviewDecision
 from backcare.site.response_cache import rendered_once
 from backcare.vocabulary.player_words import player_words
 
@@ -92,16 +98,19 @@ def _exercise_info(library: Library, slugs: list[str]) -> dict[str, dict[str, An
 
 
 def _timeline_for(request: HttpRequest, library: Library, routine: Routine,
-                  hurt: dict[str, date]) -> tuple[TimelineOut, Profile]:
+                  hurt: dict[str, date], adjustments: Sequence[Adjustment] = (),
+                  ) -> tuple[TimelineOut, Profile]:
     """The routine's safe default timeline, or the person's plan's when plan parameters
-    are given, with the answers it was made for.
+    are given, with the answers it was made for; either with the changes the person
+    accepted in their weekly review (``adjustments``).
 
     Raises InputError (bad parameters) or PlanError (no plan can be made).
     """
-    if not asks_for_plan(request.GET.getlist):
-        return safe_default_out(library, routine.slug, hurt), SAFE_DEFAULT
+    if not asks_for_plan(request.GET.getlist):  # safe_default_out, with the changes
+        return plan_out(safe_default_plan(library, routine.slug, hurt, adjustments),
+                        personal=False), SAFE_DEFAULT
     profile = profile_from_params(profile_params(request.GET.getlist))
-    return plan_out(make_plan(library, routine.slug, profile, hurt)), profile
+    return plan_out(make_plan(library, routine.slug, profile, hurt, adjustments)), profile
 
 
 def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
@@ -114,31 +123,42 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
     device = device_id(request)
     owner = owner_of(request)
     hurt = hurt_days(owner)  # what hurt on this device (or for this person) stays out
-    if not hurt and not owner.signed_in and not asks_for_plan(request.GET.getlist):
+    adjustments = adjustments_for_routine(owner, slug)  # what they accepted in a review
+    if (not hurt and not adjustments and not owner.signed_in
+            and not asks_for_plan(request.GET.getlist)):
         # The safe default, untouched by anything of this person's: the same page for every
         # one who passed the screen, rendered once (the CSRF token is read from its cookie
         # when a session is saved, so the HTML holds nothing of theirs). Once this device
-        # holds its cookies and its note that nothing hurt, the front door hands it this
-        # same page without Django (practice/cleared_player.py).
+        # holds its cookies and its note that nothing hurt and nothing was changed, the
+        # front door hands it this same page without Django (practice/cleared_player.py):
+        # so no note for a device with a change accepted for any routine.
         response = rendered_once(request, lambda: _page(request, library, routine, hurt),
                                  shared_with_cleared=True)
-        if device is not None:
+        if device is not None and not _changed_anything(owner):
             attest(request, response, device)
     else:
-        response = _page(request, library, routine, hurt)
+        response = _page(request, library, routine, hurt, adjustments)
+    if UNMARKED_COOKIE in request.COOKIES and (adjustments or _changed_anything(owner)):
+        withdraw(response)  # a note given before a change was accepted (say, via the API)
     if settings.CSRF_COOKIE_NAME not in request.COOKIES:
         get_token(request)  # the CSRF cookie the player's save reads (set once, not each time)
     ensure_device(request, response)  # the session log's device cookie
     return response
 
 
+def _changed_anything(owner: Owner) -> bool:
+    """True when the owner accepted a weekly-review change of any routine or program (then
+    the front door must not hand them a page everyone gets: no note that nothing hurt)."""
+    return bool(owner.rows(ReviewDecision).filter(accepted=True, change__in=ADJUSTING).exists())
+
+
 def _page(request: HttpRequest, library: Library, routine: Routine,
-          hurt: dict[str, date]) -> HttpResponse:
+          hurt: dict[str, date], adjustments: Sequence[Adjustment] = ()) -> HttpResponse:
     """The player page for this request's plan (or the safe default), or why there is none."""
     slug = routine.slug
     base = {"routine": routine, "fit_url": _fit_url(slug)}
     try:
-        timeline, profile = _timeline_for(request, library, routine, hurt)
+        timeline, profile = _timeline_for(request, library, routine, hurt, adjustments)
     except InputError as error:
         problems = [{"field": field, "label": FIELD_LABELS.get(field, field), "message": message}
                     for field, message in error.errors.items()]

@@ -6,7 +6,9 @@ too) the worksheet is the person's plan, which needs a current
 red-flag screen, exactly like the plan page: without one, the person is sent to the
 screen and comes back here after. A bad parameter is a 400 naming the field. With none,
 the worksheet is the safe default's (:mod:`backcare.worksheets.default_sheet`) — after
-the same screen too, as the follow-along. Exercises that hurt on this device are left out.
+the same screen too, as the follow-along. Exercises that hurt on this device are left out,
+and the changes accepted in its weekly review (for this routine) are made: then the sheet is
+always the plan's, kept under a key naming those changes.
 
 The worksheet is in the page's language (Django's active language, which is
 :func:`backcare.vocabulary.current`): ``/es/routines/<slug>/worksheet.pdf`` is in Spanish.
@@ -36,10 +38,12 @@ from backcare.plans import (
     make_plan,
     profile_from_params,
     profile_params,
+    safe_default_plan,
 )
 from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
 from backcare.printouts import prebuilding
+from backcare.progress.accepted import adjustments_for_routine
 from backcare.vocabulary import current, gettext
 from backcare.worksheets import Worksheet, check_paper, plan_worksheet
 from backcare.worksheets.default_sheet import default_worksheet
@@ -90,21 +94,30 @@ def routine_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     redirect = needs_screen(request)
     if redirect is not None:
         return redirect
-    hurt = hurt_days(owner_of(request))
+    owner = owner_of(request)
+    hurt = hurt_days(owner)
+    adjustments = adjustments_for_routine(owner, slug)  # accepted in a weekly review
     language = current()
     if not asks_for_plan(request.GET.getlist):
         try:  # nothing known: the safe default, as the follow-along plays it
-            sheet = default_worksheet(library, slug, paper, hurt=hurt, language=language)
+            if adjustments:  # with the changes accepted: always the plan's own sheet
+                sheet = plan_worksheet(library, safe_default_plan(library, slug, hurt,
+                                                                  adjustments),
+                                       paper, language=language)
+            else:
+                sheet = default_worksheet(library, slug, paper, hurt=hurt, language=language)
         except PlanError as exc:
             return _bad_request(f"plan: {exc.message}")
         return _pdf_response(request, sheet, personal=True)
     try:
         plan = make_plan(library, slug, profile_from_params(profile_params(request.GET.getlist)),
-                         hurt)
+                         hurt, adjustments)
     except InputError as exc:
         return _bad_request(str(exc))  # "field: message; field: message"
     except PlanError as exc:
         field = "minutes" if exc.minimum_seconds is not None else "plan"
         return _bad_request(f"{field}: {exc.message}")
+    # The worksheets' key names the plan's answers, what hurt and the accepted changes: a
+    # changed plan's sheet is kept under its own key (its ETag), never handed to another.
     return _pdf_response(request, plan_worksheet(library, plan, paper, language=language),
                          personal=True)

@@ -17,14 +17,22 @@ from django.views.decorators.http import require_safe
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
+from backcare.outcomes.adjusting import adjusted_draft
 from backcare.planning.gate import needs_screen
 from backcare.plans import PlanError
 from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
 from backcare.prescribing import format_code
 from backcare.printouts.views import _bad_request, _pdf_response
-from backcare.programs.patient_access import draft_of, latest_version, program_by_key, share_url
+from backcare.programs.patient_access import (
+    draft_of,
+    latest_version,
+    patient_program_for,
+    program_by_key,
+    share_url,
+)
 from backcare.programs.qr import qr_matrix
+from backcare.progress.accepted import adjustments_for_program
 from backcare.vocabulary import current
 from backcare.worksheets import check_paper
 from backcare.worksheets.program_pdf import program_worksheet
@@ -43,8 +51,14 @@ def program_pdf(request: HttpRequest, share_key: str) -> HttpResponse:
     redirect = needs_screen(request)
     if redirect is not None:
         return redirect
+    owner = owner_of(request)
+    mine = patient_program_for(request, program)
+    # With the changes they accepted in their weekly review (the sheet's hash, and so its
+    # cache key, follows every word and dose on it); what hurt is left out of that.
     draft = draft_of(version)
-    hurt = hurt_days(owner_of(request))
+    if mine is not None:
+        draft = adjusted_draft(get_library(), draft, adjustments_for_program(owner, mine))
+    hurt = hurt_days(owner)
     url = share_url(request, program)
     updated = formats.date_format(timezone.localtime(version.created_at), "j F Y")
 

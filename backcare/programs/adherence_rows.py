@@ -31,6 +31,8 @@ class PatientRow:
 
     number: int
     accepted_at: datetime
+    #: The patient-program itself (never shown: the clinician sees only the label).
+    patient_program: PatientProgram
     adherence: PatientAdherence
     #: The sessions counted, oldest first.
     sessions: tuple[PracticeSession, ...]
@@ -50,12 +52,28 @@ def _fact(session: PracticeSession) -> SessionFact:
                        painful_exercise=session.painful_exercise, completed=session.completed)
 
 
+def _everyone(program: Program) -> list[PatientProgram]:
+    """Everyone who ever accepted the program, in the order that numbers them."""
+    return list(PatientProgram.objects.filter(program=program).order_by("accepted_at", "id")
+                .only("id", "accepted_at", "sharing", "device", "user_id"))
+
+
+def numbered_patient(program: Program, number: int) -> PatientProgram | None:
+    """"Patient ``number``" of this program as the clinician's pages number them, when
+    that patient still shares; else None."""
+    if number < 1:
+        return None
+    everyone = _everyone(program)
+    if number > len(everyone) or not everyone[number - 1].sharing:
+        return None
+    return everyone[number - 1]
+
+
 def program_patients(program: Program, days_per_week: int, now: datetime,
                      tz: tzinfo | None = None) -> list[PatientRow]:
     """Every patient who shares this program, by the order they accepted it."""
     zone = tz or timezone.get_current_timezone()
-    everyone = list(PatientProgram.objects.filter(program=program)
-                    .order_by("accepted_at", "id").only("id", "accepted_at", "sharing"))
+    everyone = _everyone(program)
     sharing = {pp.pk: pp for pp in everyone if pp.sharing}
     by_patient: dict[int, list[PracticeSession]] = {pk: [] for pk in sharing}
     for session in (PracticeSession.objects.filter(patient_program_id__in=list(sharing))
@@ -69,7 +87,8 @@ def program_patients(program: Program, days_per_week: int, now: datetime,
             continue
         sessions = tuple(by_patient[patient.pk])
         rows.append(PatientRow(
-            number=number, accepted_at=patient.accepted_at, sessions=sessions,
+            number=number, accepted_at=patient.accepted_at, patient_program=patient,
+            sessions=sessions,
             adherence=adherence([_fact(s) for s in sessions], days_per_week,
                                 patient.accepted_at, now, zone)))
     return rows

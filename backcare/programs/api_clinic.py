@@ -4,7 +4,10 @@
   ``PUT /api/programs/<id>`` saves a new version (code and link unchanged);
   ``GET /api/programs`` lists the clinic's programs, ``GET /api/programs/<id>`` one.
 - ``GET /api/programs/<id>/adherence`` (and ``.csv``): the patients who share their
-  sessions, each as "Patient 1", "Patient 2"... by the order they accepted it.
+  sessions, each as "Patient 1", "Patient 2"... by the order they accepted it; with their
+  STarT Back stratum, NPRS/PSFS change and the weekly-review changes they accepted.
+- ``POST /api/programs/<id>/lock`` ``{locked}``: lock it against weekly-review suggestions.
+- ``GET /api/programs/<id>/patients/<n>/fhir``: "Patient n"'s record as a FHIR R4 Bundle.
 
 Only a clinician signed in (session or bearer token) gets anything: nobody signed in is 401;
 a person, or a clinician of another clinic, is 404 for any program (the same as an id that
@@ -21,15 +24,22 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 from pydantic import StrictBool, StrictInt
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
 from backcare.prescribing import ProgramDraft, excluded_by, item_with_defaults
 from backcare.programs.access import api_clinician, api_program
-from backcare.programs.adherence_rows import PatientRow, adherence_csv, program_patients
+from backcare.programs.adherence_rows import (
+    PatientRow,
+    adherence_csv,
+    numbered_patient,
+    program_patients,
+)
+from backcare.programs.api_clinic_outcomes import OutcomesOut, outcomes_out
 from backcare.programs.models import Program, ProgramVersion
+from backcare.programs.outcome_rows import PatientOutcomes, program_outcomes
 from backcare.programs.patient_access import draft_of, share_url
 from backcare.programs.saving import (
     ProgramRefused,
@@ -38,7 +48,9 @@ from backcare.programs.saving import (
     latest_versions,
     update_program,
 )
+from backcare.programs.views_clinic_outcomes import FHIR_JSON, fhir_response, set_locked
 from backcare.site.api_errors import NOT_FOUND, READS, WRITES, Message, links
+from backcare.vocabulary import gettext
 
 router = Router(tags=["programs"])
 
@@ -97,6 +109,7 @@ class ProgramOut(Schema):
     conditions: list[str]
     items: list[ItemOut]
     clinician: str = Field(description="the clinician's name as patients see it")
+    locked: bool = Field(description="locked against weekly-review suggestions")
     updated_at: datetime
 
 
@@ -129,7 +142,7 @@ class StopOut(Schema):
     exercise_name: str | None
 
 
-class PatientOut(Schema):
+class PatientOut(OutcomesOut):
     patient: str = Field(description='"Patient 1", "Patient 2"... by the order they accepted')
     accepted_at: datetime
     sessions: int
@@ -171,7 +184,7 @@ def program_out(request: HttpRequest, library: Library, program: Program) -> Pro
         code=program.code, title=version.title, note=version.note,
         days_per_week=version.days_per_week, conditions=list(version.conditions),
         items=_items_out(library, version), clinician=version.clinician_name,
-        updated_at=version.created_at)
+        locked=program.locked, updated_at=version.created_at)
 
 
 def _draft(library: Library, payload: ProgramIn) -> ProgramDraft:
@@ -271,7 +284,8 @@ def put_program(request: HttpRequest, program_id: int, payload: ProgramIn) -> Pr
     return program_out(request, library, program)
 
 
-def _patient_out(library: Library, row: PatientRow) -> PatientOut:
+def _patient_out(library: Library, row: PatientRow,
+                 outcomes: PatientOutcomes | None) -> PatientOut:
     found = row.adherence
 
     def name(slug: str) -> str | None:
@@ -287,24 +301,31 @@ def _patient_out(library: Library, row: PatientRow) -> PatientOut:
         flares=[PainOut(date=p.date, before=p.before, after=p.after) for p in found.flares],
         stopped_for_pain=[StopOut(date=s.date, exercise=s.exercise or None,
                                   exercise_name=name(s.exercise))
-                          for s in found.stopped_for_pain])
+                          for s in found.stopped_for_pain],
+        **outcomes_out(outcomes))
 
 
 @router.get("/programs/{program_id}/adherence",
-            response={200: AdherenceOut, **SIGN_IN, **NOT_FOUND, **READS},
+            response={200: AdherenceOut, **SIGN_IN, **NOT_FOUND, **READS}, by_alias=True,
             summary="How patients are getting on with a program (clinicians)")
 def get_adherence(request: HttpRequest, program_id: int) -> AdherenceOut:
     """Only patients who share their sessions, and only sessions of this program since they
     accepted it. Each patient is a label ("Patient 1"...), never a name: sessions per week
     against the days prescribed, the share done to the end, pain before and after each
     session, flares (pain 2 or more points higher afterwards) and every stop because it
-    hurt with the exercise named."""
+    hurt with the exercise named. With each: the latest STarT Back `stratum` since they
+    accepted, `nprs_change` and `psfs_change` (first → latest, `meaningful` when it reaches
+    the measure's minimal clinically important difference) and every change they accepted
+    from the weekly review."""
     program = api_program(request, program_id)
     library = get_library()
     version = latest_version(program)
     rows = program_patients(program, version.days_per_week, timezone.now())
+    outcomes = program_outcomes(library, [row.patient_program for row in rows])
     return AdherenceOut(program=program.pk, days_per_week=version.days_per_week,
-                        patients=[_patient_out(library, row) for row in rows])
+                        patients=[_patient_out(library, row,
+                                               outcomes.get(row.patient_program.pk))
+                                  for row in rows])
 
 
 _CSV_RESPONSE = {"responses": {200: {
@@ -321,3 +342,41 @@ def get_adherence_csv(request: HttpRequest, program_id: int) -> HttpResponse:
     """The sessions behind GET /api/programs/<id>/adherence, one row each."""
     program = api_program(request, program_id)
     return adherence_csv(get_library(), program)
+
+
+class LockIn(Schema):
+    locked: StrictBool = Field(description="true: weekly reviews suggest no change to this "
+                                           "program (a patient whose pain gets meaningfully "
+                                           "worse is still told to talk to you)")
+
+
+@router.post("/programs/{program_id}/lock",
+             response={200: ProgramOut, **WRITES, **SIGN_IN, **NOT_FOUND},
+             summary="Lock a program against weekly-review suggestions (clinicians)")
+def lock_program(request: HttpRequest, program_id: int, payload: LockIn) -> ProgramOut:
+    """The program with its `locked` as sent. A locked program is never changed by a
+    patient's weekly review; unlocking lets suggestions be made again."""
+    program = api_program(request, program_id)
+    set_locked(program, payload.locked)
+    return program_out(request, get_library(), program)
+
+
+_FHIR_RESPONSE = {"responses": {200: {
+    "description": "a FHIR R4 collection Bundle: the patient (a pseudonymous id only), the "
+                   "program as a CarePlan, each session's pain as an Observation (LOINC "
+                   "72514-3) and each measure as a QuestionnaireResponse",
+    "content": {FHIR_JSON: {"schema": {"type": "object"}}},
+}}}
+
+
+@router.get("/programs/{program_id}/patients/{number}/fhir",
+            response={**SIGN_IN, **NOT_FOUND, **READS}, openapi_extra=_FHIR_RESPONSE,
+            summary="One sharing patient's record as FHIR R4 (clinicians)")
+def get_patient_fhir(request: HttpRequest, program_id: int, number: int) -> HttpResponse:
+    """`number` is the patient's label on the adherence ("Patient 2" → 2). Only a patient
+    who shares; 404 for any other number."""
+    program = api_program(request, program_id)
+    patient = numbered_patient(program, number)
+    if patient is None:
+        raise HttpError(404, gettext("No patient shares this program under that number."))
+    return fhir_response(request, program, number, patient)

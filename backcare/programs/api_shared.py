@@ -19,11 +19,13 @@ from ninja.errors import HttpError
 from backcare.catalogue.library import get_library
 from backcare.export.program_shapes import program_timeline_out
 from backcare.export.timeline_shapes import TimelineOut
+from backcare.outcomes.adjusting import adjusted_draft
 from backcare.plans import PlanError
 from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
-from backcare.programs.patient_access import draft_of, find_by_code
+from backcare.programs.patient_access import draft_of, find_by_code, patient_program_for
 from backcare.programs.views_shared_items import shown_items
+from backcare.progress.accepted import adjustments_for_program
 from backcare.site.api_errors import NOT_FOUND, READS, Message, problems
 from backcare.site.personal import mark_personal
 from backcare.site.rate_limits import SHARE_CODE_LOOKUP, over_limit
@@ -35,8 +37,9 @@ router = Router(tags=["shared programs"])
 class SharedItemOut(Schema):
     exercise: str = Field(description="the exercise's slug")
     name: str
-    hold_seconds: int = Field(description="as played: the clinician's dose, within the "
-                                          "exercise's bounds")
+    hold_seconds: int = Field(description="as played: the clinician's dose (with the changes "
+                                          "this patient accepted in a weekly review), within "
+                                          "the exercise's bounds")
     reps: int
     sets: int
     per_side: bool = Field(description="reps are done on each side")
@@ -79,10 +82,13 @@ def shared_program(request: HttpRequest, response: HttpResponse,
     if program is None or version is None:
         raise HttpError(404, gettext("No program has this code."))
     library = get_library()
+    owner = owner_of(request)
+    mine = patient_program_for(request, program)  # when they opened it: with their changes
     draft = draft_of(version)
+    if mine is not None:
+        draft = adjusted_draft(library, draft, adjustments_for_program(owner, mine))
     try:
-        timeline = program_timeline_out(library, draft, version.title,
-                                        hurt_days(owner_of(request)))
+        timeline = program_timeline_out(library, draft, version.title, hurt_days(owner))
     except PlanError as exc:
         raise problems({"code": exc.message}, "path") from None
     return Status(200, SharedProgramOut(

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from backcare.programs import views_clinic, views_clinic_builder
+from backcare.programs import views_clinic, views_clinic_builder, views_clinic_outcomes
 
 app_name = "clinic"
 urlpatterns: list[URLPattern] = [
@@ -14,4 +14,7 @@ urlpatterns: list[URLPattern] = [
     path("programs/<int:program_id>/adherence.csv", views_clinic.program_csv,
          name="adherence_csv"),
     path("programs/<int:program_id>/qr.svg", views_clinic.program_qr, name="qr_svg"),
+    path("programs/<int:program_id>/lock/", views_clinic_outcomes.lock_program, name="lock"),
+    path("programs/<int:program_id>/patients/<int:number>/fhir.json",
+         views_clinic_outcomes.patient_fhir, name="patient_fhir"),
 ]

@@ -26,6 +26,7 @@ from backcare.prescribing import format_code
 from backcare.programs.access import clinic_page, clinician_or_404, program_for
 from backcare.programs.adherence_rows import PatientRow, adherence_csv, exercise_name, program_patients
 from backcare.programs.models import Program, ProgramVersion
+from backcare.programs.outcome_rows import PatientOutcomes, program_outcomes
 from backcare.programs.patient_access import draft_of, share_url
 from backcare.programs.qr import qr_svg
 from backcare.programs.saving import latest_version, latest_versions
@@ -88,13 +89,15 @@ class PatientView:
     weeks_chart: SafeString
     pain_chart: SafeString
     stops: list[StopLine]
+    outcomes: PatientOutcomes | None
 
     @property
     def done_percent(self) -> int:
         return round(self.row.adherence.done_share * 100)
 
 
-def _patient_view(library: Library, row: PatientRow) -> PatientView:
+def _patient_view(library: Library, row: PatientRow,
+                  outcomes: PatientOutcomes | None) -> PatientView:
     points = [ChartPoint(when=s.started_at, before=s.pain_before, after=s.pain_after,
                          stopped_for_pain=s.stopped_for_pain) for s in row.sessions]
     return PatientView(
@@ -102,8 +105,8 @@ def _patient_view(library: Library, row: PatientRow) -> PatientView:
         weeks_chart=weeks_chart(row.adherence.sessions_per_week, f"weeks-{row.number}"),
         pain_chart=pain_chart(points, f"pain-chart-{row.number}") if points else mark_safe(""),
         stops=[StopLine(stop.date, exercise_name(library, stop.exercise))
-               for stop in row.adherence.stopped_for_pain])
-
+               for stop in row.adherence.stopped_for_pain],
+        outcomes=outcomes)
 
 
 @clinic_page
@@ -115,6 +118,7 @@ def program_page(request: HttpRequest, program_id: int) -> HttpResponse:
     rows = program_patients(program, version.days_per_week, timezone.now())
     link = share_url(request, program)
     saved = request.GET.get("saved", "")
+    outcomes = program_outcomes(library, [row.patient_program for row in rows])
     return render(request, "programs/clinic/program.html", {
         "nav": "clinic", "program": program, "version": version,
         "versions": program.versions.order_by("-number"),
@@ -123,8 +127,10 @@ def program_page(request: HttpRequest, program_id: int) -> HttpResponse:
         # segno escapes what it writes; the URL is ours (an address and a random key).
         "qr": mark_safe(qr_svg(link)),  # noqa: S308
         "items": _named_items(library, version),
-        "patients": [_patient_view(library, row) for row in rows],
+        "patients": [_patient_view(library, row, outcomes.get(row.patient_program.pk))
+                     for row in rows],
         "saved": saved if saved.isdigit() else "",
+        "locked_said": request.GET.get("locked", "") in ("0", "1"),
     })
 
 

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from backcare.catalogue.library import get_library
 from backcare.content import Library
+from backcare.outcomes.adjusting import adjusted_draft
 from backcare.planning.gate import needs_screen
 from backcare.plans import PlanError
 from backcare.plans.plan import LeftOut
@@ -43,6 +44,7 @@ from backcare.programs.patient_access import (
     set_sharing,
 )
 from backcare.programs.views_shared_items import shown_items
+from backcare.progress.accepted import adjustments_for_program
 from backcare.site.personal import personal
 from backcare.site.rate_limits import SHARE_CODE_LOOKUP, over_limit
 from backcare.vocabulary import gettext
@@ -81,12 +83,18 @@ def _left_out(library: Library, left_out: tuple[LeftOut, ...]) -> list[dict[str,
              "hurt": o.reason == "hurt-last-time"} for o in left_out]
 
 
-def program_context(request: HttpRequest, program: Program) -> dict[str, Any]:
-    """What the program's page shows, as this owner plays it today."""
+def program_context(request: HttpRequest, program: Program,
+                    mine: PatientProgram | None) -> dict[str, Any]:
+    """What the program's page shows, as this owner plays it today: with the changes they
+    accepted in their weekly review (``mine``: their patient-program), less what hurt."""
     library = get_library()
     version = latest_version(program)
-    draft = draft_of(version)
-    hurt = hurt_days(owner_of(request))
+    owner = owner_of(request)
+    adjustments = adjustments_for_program(owner, mine) if mine is not None else ()
+    # The program as adjusted (what its exercises and doses are shown as); program_play
+    # then leaves out what hurt or what the conditions exclude from that.
+    draft = adjusted_draft(library, draft_of(version), adjustments)
+    hurt = hurt_days(owner)
     cautions: dict[str, str] = {}
     advice: tuple[str, ...] = ()
     try:
@@ -125,7 +133,7 @@ def program_page(request: HttpRequest, share_key: str) -> HttpResponse:
     mine, made_now = accept(request, holder, program)
     said = request.GET.get("sharing", "")
     response = render(request, "programs/shared/program.html", {
-        **program_context(request, program),
+        **program_context(request, program, mine),
         "mine": mine,
         "made_now": made_now,
         "signed_in": owner_of(request).signed_in,

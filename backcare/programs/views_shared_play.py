@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from backcare.catalogue.library import get_library
 from backcare.export.program_shapes import program_timeline_out
+from backcare.outcomes.adjusting import adjusted_draft
 from backcare.planning.gate import needs_screen
 from backcare.plans import PlanError
 from backcare.practice.device import ensure_device
@@ -34,6 +35,7 @@ from backcare.programs.patient_access import (
     share_url,
 )
 from backcare.programs.qr import qr_svg
+from backcare.progress.accepted import adjustments_for_program
 from backcare.site.personal import personal
 from backcare.vocabulary import gettext
 
@@ -48,12 +50,15 @@ def play_program(request: HttpRequest, share_key: str) -> HttpResponse:
     if redirect is not None:
         return redirect
     page = reverse("shared:program", args=[program.share_key])
-    if patient_program_for(request, program) is None:
+    mine = patient_program_for(request, program)
+    if mine is None:
         return HttpResponseRedirect(page)
     library = get_library()
+    owner = owner_of(request)
+    # With the changes they accepted in their weekly review; what hurt is left out of that.
+    draft = adjusted_draft(library, draft_of(version), adjustments_for_program(owner, mine))
     try:
-        timeline = program_timeline_out(library, draft_of(version), version.title,
-                                        hurt_days(owner_of(request)))
+        timeline = program_timeline_out(library, draft, version.title, hurt_days(owner))
     except PlanError as error:
         return render(request, "programs/shared/no_play.html",
                       {"program": program, "title": version.title, "message": error.message},

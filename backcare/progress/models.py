@@ -110,6 +110,8 @@ class ReminderFeed(Owned):
     tz = models.CharField(max_length=64)
     #: bumped on every change of days, time or zone (the event's SEQUENCE)
     sequence = models.PositiveIntegerField(default=0)
+    #: the language the person set it up in: what the calendar event is written in
+    language = models.CharField(max_length=8, default="en")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -81,6 +81,7 @@ DYNAMIC: Mapping[str, str] = {
     "api:delete_device": "a write",
     "api:list_painful": "this device's marks",
     "api:include_painful": "a write",
+    "calendar_feed": "a person's private reminders feed",
     "api:index": "the API's index",
     "api:api-root": "the API's index",
     "api:unknown_path": "the API's 404",
@@ -118,11 +119,28 @@ DYNAMIC: Mapping[str, str] = {
     "shared:qr": "a program's own link",
     "shared:sharing": "a write",
     "api:shared_program": "looks up a share code (rate limited)",
+    "clinic:lock": "a write",
+    "clinic:patient_fhir": "a clinician's patient's data",
+    "api:lock_program": "a write",
+    "api:get_patient_fhir": "a clinician's patient's data",
+    # Outcomes: measures, progress, the weekly review, reminders, FHIR (progress:… pages are
+    # all one person's, see DYNAMIC_PREFIXES).
+    "api:list_measures": "the questionnaires are taken and scored on the app servers",
+    "api:take_measure": "a write",
+    "api:get_progress": "one person's progress",
+    "api:get_review": "one person's weekly review",
+    "api:post_review": "a write",
+    "api:get_reminders": "one person's reminders",
+    "api:set_reminders": "a write",
+    "api:delete_reminders": "a write",
+    "api:fhir_bundle": "one person's data",
+    "api:fhir_questionnaire": "published with the app, in the language asked for",
 }
 
 #: URL names from the libraries behind sign-in and the operators' admin, all dynamic:
-#: allauth's sign-in pages (``account_…``, ``mfa_…``) and Django's admin (``admin:…``).
-DYNAMIC_PREFIXES = ("account_", "mfa_", "admin:")
+#: allauth's sign-in pages (``account_…``, ``mfa_…``) and Django's admin (``admin:…``); and
+#: every page of one person's progress (``progress:…``: measures, review, goal, reminders).
+DYNAMIC_PREFIXES = ("account_", "mfa_", "admin:", "progress:")
 
 
 def is_dynamic(name: str) -> bool:

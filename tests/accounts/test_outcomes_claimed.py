@@ -73,3 +73,17 @@ def test_download_my_data_holds_the_outcomes_and_delete_removes_them() -> None:
                         ).status_code in (200, 204)
     for model in (MeasureResponse, ReviewDecision, WeeklyGoal, ReminderFeed):
         assert not model.objects.filter(user_id=person.pk).exists()
+
+
+def test_the_account_page_offers_the_fhir_download_of_the_person() -> None:
+    make_person()
+    phone = device_client()
+    _outcomes_of(_device_of(phone), goal=3, key="b-feed")
+    sign_in(phone)
+    page = phone.get("/account/").content.decode()
+    assert 'href="/api/fhir/bundle"' in page and "Download my data (FHIR)" in page
+    bundle = phone.get("/api/fhir/bundle")
+    assert bundle.status_code == 200
+    assert bundle["Content-Type"].startswith("application/fhir+json")
+    kinds = [entry["resource"]["resourceType"] for entry in bundle.json()["entry"]]
+    assert "QuestionnaireResponse" in kinds  # the NPRS claimed from the device

@@ -20,6 +20,10 @@ PATHS = {
     # clinician programs, and a program handed out
     "/api/programs", "/api/programs/{program_id}", "/api/programs/{program_id}/adherence",
     "/api/programs/{program_id}/adherence.csv", "/api/shared/{code}",
+    "/api/programs/{program_id}/lock", "/api/programs/{program_id}/patients/{number}/fhir",
+    # outcomes: measures, progress, the weekly review, reminders, FHIR
+    "/api/measures", "/api/measures/{measure_id}", "/api/progress", "/api/review",
+    "/api/reminders", "/api/fhir/bundle", "/api/fhir/Questionnaire/{measure_id}",
 }
 
 

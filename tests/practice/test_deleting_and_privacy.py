@@ -121,3 +121,22 @@ def test_public_pages_are_not_marked_personal(url: str) -> None:
     response = Client().get(url)
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_deleting_everything_takes_the_device_outcomes_too() -> None:
+    from datetime import UTC, datetime, time
+
+    from backcare.progress.models import MeasureResponse, ReminderFeed, WeeklyGoal
+
+    client, device, _ = device_with_sessions(1)
+    _, other_device, _ = device_with_sessions(1)
+    for owner_device in (device, other_device):
+        MeasureResponse.objects.create(device=owner_device, measure="nprs", answers={"pain": 4},
+                                       score=4, taken_at=datetime.now(UTC))
+        WeeklyGoal.objects.create(device=owner_device, sessions_per_week=3)
+        ReminderFeed.objects.create(device=owner_device, key=f"feed-{owner_device}",
+                                    days="mon", time=time(9, 0), tz="UTC")
+    assert client.delete("/api/device").status_code == 200
+    for model in (MeasureResponse, WeeklyGoal, ReminderFeed):
+        assert not model.objects.filter(device=device).exists()
+        assert model.objects.filter(device=other_device).count() == 1  # another's stays

@@ -34,6 +34,7 @@ DYNAMIC_LINKS = {
     "practice:play_routine",  # "Follow along": behind the safety screen
     "worksheets:routine_pdf",  # "Print worksheet": behind the safety screen
     "accounts:home",  # "My account"
+    "progress:progress",  # "My progress"
 }
 
 

@@ -1,0 +1,42 @@
+"""The weekly-review changes a person accepted, as the adjustments every edge applies to
+what they play (a clinician's program, or a routine), in the order they were accepted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backcare.outcomes.adjusting import Adjustment
+from backcare.practice.owner import Owner
+from backcare.programs.models import PatientProgram
+from backcare.progress.models import Change, ReviewDecision
+
+#: The decisions that change what is played (talk-to-clinician changes nothing).
+ADJUSTING = (Change.SWAP, Change.FEWER_REPS, Change.STEP_UP)
+
+
+def _adjustments(decisions: Any) -> tuple[Adjustment, ...]:
+    found = []
+    for decision in decisions.filter(accepted=True, change__in=ADJUSTING).order_by("decided_at"):
+        if decision.adjustment:
+            try:
+                found.append(Adjustment.from_data(decision.adjustment))
+            except (KeyError, TypeError, ValueError):
+                continue  # a decision the core no longer reads changes nothing
+    return tuple(found)
+
+
+def adjustments_for_program(owner: Owner, patient_program: PatientProgram) -> tuple[Adjustment, ...]:
+    """What this owner accepted for this program of theirs."""
+    return _adjustments(owner.rows(ReviewDecision).filter(patient_program=patient_program))
+
+
+def adjustments_for_routine(owner: Owner, routine_slug: str) -> tuple[Adjustment, ...]:
+    """What this owner accepted for this routine (and every plan of it)."""
+    return _adjustments(owner.rows(ReviewDecision).filter(routine=routine_slug,
+                                                          patient_program__isnull=True))
+
+
+def accepted_changes(patient_program: PatientProgram) -> list[ReviewDecision]:
+    """Every change the patient accepted for this program, oldest first (for the clinician)."""
+    return list(ReviewDecision.objects.filter(patient_program=patient_program, accepted=True)
+                .order_by("decided_at"))
