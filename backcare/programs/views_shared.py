@@ -45,6 +45,7 @@ from backcare.programs.patient_access import (
 )
 from backcare.programs.views_shared_items import shown_items
 from backcare.progress.accepted import adjustments_for_program
+from backcare.progress.program_start import start_questions_due
 from backcare.site.personal import personal
 from backcare.site.rate_limits import SHARE_CODE_LOOKUP, over_limit
 from backcare.vocabulary import gettext
@@ -138,6 +139,7 @@ def program_page(request: HttpRequest, share_key: str) -> HttpResponse:
         "made_now": made_now,
         "signed_in": owner_of(request).signed_in,
         "sharing_said": said if said in SHARING_SAID else "",
+        "start_questions_due": start_questions_due(owner_of(request), mine),
     })
     ensure_device(request, response)  # the device cookie accept() may have made
     return response
