@@ -109,6 +109,13 @@ def _check_zone(tz: object, errors: dict[str, str]) -> str | None:
     return None
 
 
+def known_zone(tz: object) -> ZoneInfo | None:
+    """The IANA zone named ``tz``, or None when it is not one we accept."""
+    errors: dict[str, str] = {}
+    name = _check_zone(tz, errors)
+    return ZoneInfo(name) if name is not None else None
+
+
 @cache
 def _known_zones() -> frozenset[str]:
     return frozenset(available_timezones()) - _NOT_A_ZONE

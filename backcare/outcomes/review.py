@@ -15,20 +15,25 @@ is allowed; every rule may offer several candidates, best first:
   library, not excluded by the person's conditions, not left out because it hurt and not
   played already; else "fewer-reps" (one fewer) when it is played above its lowest reps.
 - ``flares-twice``: flares naming no exercise in ``times`` of the last ``of_last``
-  sessions -> "fewer-reps" of every exercise (``"*"``) when one of them can take it.
-- ``step-up``: no flare in the last ``flare_free_weeks`` weeks, at least ``goal``
-  sessions in each of the last ``on_goal_weeks`` complete Monday-Sunday weeks (in
-  ``facts.tz``) and pain improving (the latest weekly pain score below the one before;
-  with fewer than two, the mean pain before sessions over the last ``pain_days`` days
-  below the mean of the ``pain_days`` before, both with sessions) -> "step-up" of the
-  first exercise played that can take one more repetition within its bounds, else one
-  more set.
+  sessions -> "fewer-reps" of every exercise (exercise ``"*"``) when one of them can
+  take it.
+- ``step-up``: no flare in the last ``flare_free_weeks`` weeks in *any* of the person's
+  sessions (``facts.last_flare`` covers what they played outside this program or
+  routine), at least ``goal`` sessions in each of the last ``on_goal_weeks`` complete
+  Monday-Sunday weeks (in ``facts.tz``) and pain improving since the last step up they
+  accepted (``facts.last_step_up``): the latest weekly pain score below the one before,
+  when it was taken in the last ``nprs_fresh_days`` days and after that step up;
+  otherwise the mean pain before sessions over the last ``pain_days`` days below the
+  mean of the ``pain_days`` before, both with sessions after that step up -> "step-up"
+  of the first exercise played that can take one more repetition within its bounds,
+  else one more set. So no two step ups without new signs of improvement.
 
 A candidate is not allowed when its key (``"swap:bridge"``, ``"fewer-reps:*"``,
 ``"step-up:bridge"``, ``"talk-to-clinician"``) was declined in the last ``decline_weeks``
-weeks; when the clinician locked the program only "talk-to-clinician" is; and nothing is
-once the person decided this week. The "why" names the facts in plain words, in the
-language in force.
+weeks; a declined step up (of any exercise) holds back every step up as long. When the
+clinician locked the program only "talk-to-clinician" is allowed; and nothing is once
+the person decided this week. The "why" names the facts in plain words, in the language
+in force.
 
 Plain Python: no Django here.
 """
@@ -72,6 +77,11 @@ class ReviewFacts:
     #: The clinician locked the program: no changes, only "talk to your clinician".
     locked: bool = False
     tz: tzinfo = UTC
+    #: The day they last accepted a step up of this program or routine, if ever: pain
+    #: counts as improving only on evidence newer than that.
+    last_step_up: date | None = None
+    #: The day of their latest flare in any session at all (whatever they played), if ever.
+    last_flare: date | None = None
 
 
 @dataclass(frozen=True)
@@ -79,12 +89,13 @@ class Suggestion:
     rule: str
     change: str                  # swap | fewer-reps | step-up | talk-to-clinician
     why: str
-    exercise: str | None         # the exercise it is about; None for all or none
+    exercise: str | None         # the exercise it is about; "*" every one; None none
     adjustment: Adjustment | None
     key: str
 
 
 TALK = "talk-to-clinician"
+STEP_UP = "step-up"
 
 
 def weekly_suggestion(library: Library, rules: ReviewRules,
@@ -93,10 +104,12 @@ def weekly_suggestion(library: Library, rules: ReviewRules,
     if facts.decided_this_week:
         return None
     declined = declined_keys(facts, rules)
+    step_up_declined = any(key.startswith(f"{STEP_UP}:") for key in declined)
     review = _Review(library, facts)
     for rule in rules.rules:
         for suggestion in review.candidates(rule):
-            if suggestion.key in declined:
+            if suggestion.key in declined or (suggestion.change == STEP_UP
+                                              and step_up_declined):
                 continue
             if facts.locked and suggestion.change != TALK:
                 continue
@@ -222,15 +235,25 @@ class _Review:
             "Your pain went up after {count} of your last {sessions} sessions. One repetition "
             "fewer of each exercise gives your back an easier week.",
             len(recent)).format(count=count, sessions=len(recent))
-        yield Suggestion(rule=rule.rule, change="fewer-reps", why=why, exercise=None,
+        yield Suggestion(rule=rule.rule, change="fewer-reps", why=why, exercise=EVERY,
                          key=f"fewer-reps:{EVERY}",
                          adjustment=Adjustment("fewer-reps", EVERY, by=-1))
 
     # step-up -----------------------------------------------------------------------------
 
     def flare_since(self, day: date) -> bool:
+        """A flare on ``day`` or after: in a session of this program or routine, or in any
+        other session of the person's."""
+        last_flare = self.facts.last_flare
+        if last_flare is not None and last_flare >= day:
+            return True
         return any(is_flare(s) and seen >= day for s, seen in zip(self.sessions, self.days,
                                                                   strict=True))
+
+    def after_step_up(self, day: date) -> bool:
+        """``day`` is after the last accepted step up (always, with none)."""
+        last = self.facts.last_step_up
+        return last is None or day > last
 
     def on_goal(self, weeks: int) -> bool:
         monday = self.facts.today - timedelta(days=self.facts.today.weekday())
@@ -241,17 +264,19 @@ class _Review:
                 return False
         return True
 
-    def pain_improving(self, days: int) -> tuple[str, float, float] | None:
-        """("nprs" | "sessions", before, latest) when pain is improving, else None."""
-        nprs = self.facts.nprs
+    def pain_improving(self, rule: StepUp) -> tuple[str, float, float] | None:
+        """("nprs" | "sessions", before, latest) when pain is improving since the last
+        step up, else None (see the module's docstring)."""
+        nprs, today, days = self.facts.nprs, self.facts.today, rule.pain_days
         if len(nprs) >= 2:
-            before, latest = nprs[-2][1], nprs[-1][1]
-            return ("nprs", before, latest) if latest < before else None
-        today = self.facts.today
+            taken = nprs[-1][0]
+            if (today - taken).days < rule.nprs_fresh_days and self.after_step_up(taken):
+                before, latest = nprs[-2][1], nprs[-1][1]
+                return ("nprs", before, latest) if latest < before else None
 
         def mean_between(first: date, last: date) -> float | None:
             found = [s.pain_before for s, day in zip(self.sessions, self.days, strict=True)
-                     if first <= day <= last]
+                     if first <= day <= last and self.after_step_up(day)]
             return fmean(found) if found else None
 
         latest_mean = mean_between(today - timedelta(days=days - 1), today)
@@ -267,7 +292,7 @@ class _Review:
                 or self.flare_since(facts.today - timedelta(weeks=rule.flare_free_weeks))
                 or not self.on_goal(rule.on_goal_weeks)):
             return
-        pain = self.pain_improving(rule.pain_days)
+        pain = self.pain_improving(rule)
         if pain is None:
             return
         kind, before, latest = pain
@@ -293,9 +318,9 @@ class _Review:
             text = (gettext("{flares}, {goal}, and {pain}: ready for one more repetition of "
                             "{name}.") if field == "reps" else
                     gettext("{flares}, {goal}, and {pain}: ready for one more set of {name}."))
-            yield Suggestion(rule=rule.rule, change="step-up",
+            yield Suggestion(rule=rule.rule, change=STEP_UP,
                              why=text.format(**said, name=self.name(slug)), exercise=slug,
-                             key=f"step-up:{slug}",
+                             key=f"{STEP_UP}:{slug}",
                              adjustment=Adjustment("step-up", slug, field=field, by=1))
 
 

@@ -69,12 +69,15 @@ class FlaresTwice(_Counted):
 
 
 class StepUp(Model):
-    """No flare, on goal and pain improving: one step up of the first exercise that can."""
+    """No flare in any session, on goal and pain improving since the last step up: one step
+    up of the first exercise that can. ``nprs_fresh_days``: how recent the latest weekly
+    pain score must be to count."""
 
     rule: Literal["step-up"]
     flare_free_weeks: int = Field(ge=1, le=8, strict=True)
     on_goal_weeks: int = Field(ge=1, le=8, strict=True)
     pain_days: int = Field(ge=3, le=28, strict=True)
+    nprs_fresh_days: int = Field(ge=7, le=56, strict=True)
 
 
 Rule = Annotated[WorsePain | HurtTwice | FlaresTwice | StepUp, Field(discriminator="rule")]

@@ -7,7 +7,9 @@ keep their ids (the same session can't be claimed twice), a mark for an exercise
 person already has merges into theirs (the later hurt wins), a program opened on two
 devices is one patient-program whose sessions and review decisions are all the person's,
 and where the person already has a goal or a live reminders feed, theirs stays (the
-device's goal is dropped, its feed revoked).
+device's goal is dropped, its feed revoked). Measures are all kept, even when two devices
+answered the weekly pain question in the same week: progress counts the latest of each
+week (:func:`backcare.progress.records.progress_for`).
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
 """The weekly-review changes a person accepted, as the adjustments every edge applies to
-what they play (a clinician's program, or a routine), in the order they were accepted."""
+what they play (a clinician's program, or a routine), in the order they were accepted.
+
+With a clinician's program the clinician's word wins: while the program is locked none of
+the accepted changes apply (the patient plays exactly what the clinician wrote), and a new
+version of the program starts afresh (only changes accepted after that version was saved
+apply). The clinician still sees every change accepted (:func:`accepted_changes`)."""
 
 from __future__ import annotations
 
@@ -26,8 +31,17 @@ def _adjustments(decisions: Any) -> tuple[Adjustment, ...]:
 
 
 def adjustments_for_program(owner: Owner, patient_program: PatientProgram) -> tuple[Adjustment, ...]:
-    """What this owner accepted for this program of theirs."""
-    return _adjustments(owner.rows(ReviewDecision).filter(patient_program=patient_program))
+    """What this owner accepted for this program of theirs since its latest version was
+    saved; nothing while the clinician has it locked."""
+    program = patient_program.program
+    if program.locked:
+        return ()
+    mine = owner.rows(ReviewDecision).filter(patient_program=patient_program)
+    saved = (program.versions.order_by("-number").values_list("created_at", flat=True)
+             .first())
+    if saved is not None:
+        mine = mine.filter(decided_at__gt=saved)
+    return _adjustments(mine)
 
 
 def adjustments_for_routine(owner: Owner, routine_slug: str) -> tuple[Adjustment, ...]:

@@ -5,14 +5,18 @@ router).
 - ``GET /api/measures`` lists the questionnaires (the same for everyone).
 - ``POST /api/measures/<id>`` scores and keeps one, for this device or person; a bad or
   missing answer is a 422 naming the item (``loc`` ends ``"answers", "<item>"``); the
-  weekly pain question answered again within 7 days is a 422 on ``measure`` saying when
-  it is next due.
+  weekly pain question answered again within 7 days is a 422 on the path's
+  ``measure_id`` (``loc`` ``"path", "measure_id"``) saying when it is next due.
 - ``GET /api/progress``: each measure over time, the change against its minimal
   clinically important difference, sessions a week against the goal and the streak.
-- ``GET /api/review`` / ``POST /api/review``: this week's one suggestion, and the answer.
+- ``GET /api/review`` / ``POST /api/review``: this week's one suggestion (with its
+  ``key``), and the answer; an answer sent with a ``key`` that is no longer this week's
+  suggestion is a 409 and changes nothing.
 
 Everything but the list of measures is per owner (the signed-in person, a bearer token's
-person, else the device cookie), private and never stored by a shared cache.
+person, else the device cookie), private and never stored by a shared cache. Every
+operation runs in the person's time zone (:func:`backcare.progress.zones.in_person_zone`),
+so "this week" and the days of scores and sessions are theirs.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from backcare.progress.accepted import ADJUSTING
 from backcare.progress.api_reminders import measure_not_found
 from backcare.progress.api_reminders import router as reminders_router
 from backcare.progress.models import MeasureResponse, ReviewDecision
+from backcare.progress.zones import in_person_zone
 from backcare.site.api_errors import NOT_FOUND, READS, WRITES, Message, problems
 from backcare.site.personal import mark_personal
 from backcare.vocabulary import gettext
@@ -113,6 +118,7 @@ def measure_out(measure: Measure) -> MeasureOut:
 
 @router.get("/measures", response={200: list[MeasureOut], **READS},
             summary="The questionnaires: weekly pain (NPRS), activities (PSFS), STarT Back")
+@in_person_zone
 def list_measures(request: HttpRequest) -> list[MeasureOut]:
     """Each measure with its questions, where it comes from and its licence. STarT Back's
     questions are in their validated English wording in every language."""
@@ -146,11 +152,13 @@ def taken_out(row: MeasureResponse) -> TakenOut:
 
 @router.post("/measures/{measure_id}", response={201: TakenOut, **NOT_FOUND, **WRITES},
              summary="Answer a questionnaire: scored and kept for this device or person")
+@in_person_zone
 def take_measure(request: HttpRequest, response: HttpResponse, measure_id: str,
                  payload: AnswersIn) -> Status[TakenOut]:
     """201 with the score (and for STarT Back the subscale and stratum). 404 for a measure
     we do not have; 422 naming each answer at fault; 422 on `measure` when the weekly
-    pain question was answered less than 7 days ago, saying when it is next due."""
+    pain question was answered less than 7 days ago, on `measure_id` (the path's),
+    saying when it is next due."""
     mark_personal(request)
     if measure_id not in measures():
         raise measure_not_found(measure_id)
@@ -158,7 +166,8 @@ def take_measure(request: HttpRequest, response: HttpResponse, measure_id: str,
     try:
         row = records.save_measure(owner, measure_id, payload.answers)
     except records.NotDue as exc:
-        raise problems(exc.errors, "path") from None
+        # the path parameter's name, as ninja names its own problems with it
+        raise problems({"measure_id": exc.errors["measure"]}, "path") from None
     except InputError as exc:
         raise answer_problems(exc.errors) from None
     return Status(201, taken_out(row))
@@ -198,7 +207,9 @@ class StartBackOut(Schema):
 
 
 class ProgressOut(Schema):
-    measures: dict[str, list[ScoreOut]] = Field(description="measure id -> each score, oldest first")
+    measures: dict[str, list[ScoreOut]] = Field(
+        description="measure id -> each score, oldest first (nprs: the latest of each week; "
+                    "psfs: the current set of activities)")
     change: dict[str, ChangeOut | None] = Field(
         description="nprs and psfs: first -> latest, or null before a second score")
     sessions_per_week: list[WeekOut] = Field(description="the last 8 weeks, this week last")
@@ -211,6 +222,7 @@ class ProgressOut(Schema):
 
 @router.get("/progress", response={200: ProgressOut, **READS}, by_alias=True,
             summary="Your measures over time, meaningful change, sessions a week")
+@in_person_zone
 def get_progress(request: HttpRequest) -> ProgressOut:
     """Each measure's scores; for NPRS and PSFS the change from the first score to the
     latest against its minimal clinically important difference (NPRS: 2 points or 30 %;
@@ -247,11 +259,16 @@ def get_progress(request: HttpRequest) -> ProgressOut:
 class SuggestionOut(Schema):
     change: str = Field(description="swap, fewer-reps, step-up or talk-to-clinician")
     why: str = Field(description="why, in plain words")
-    exercise: str | None = Field(description='the exercise it is about ("*" for every one)')
+    exercise: str | None = Field(description='the exercise it is about ("*" for every one, '
+                                             "null for none)")
+    key: str = Field(description="names this suggestion; send it back with the answer")
 
 
 class DecisionIn(Schema):
     accept: StrictBool
+    key: str | None = Field(None, max_length=200,
+                            description="the key GET /api/review gave; when given and the "
+                                        "suggestion changed since, 409")
 
 
 class DecisionOut(SuggestionOut):
@@ -261,11 +278,12 @@ class DecisionOut(SuggestionOut):
 
 def decision_out(row: ReviewDecision) -> DecisionOut:
     return DecisionOut(change=row.change, why=row.why, exercise=row.exercise or None,
-                       accepted=row.accepted, decided_at=row.decided_at)
+                       key=row.key, accepted=row.accepted, decided_at=row.decided_at)
 
 
 @router.get("/review", response={200: SuggestionOut | None, **READS},
             summary="This week's suggestion for your exercises, or null")
+@in_person_zone
 def get_review(request: HttpRequest) -> SuggestionOut | None:
     """At most one suggestion a week, with the reason: a gentler version of an exercise
     that hurt, one step up when things go well, or to talk to your clinician when the
@@ -275,19 +293,25 @@ def get_review(request: HttpRequest) -> SuggestionOut | None:
     found = reviewing.suggestion_for(owner_of(request))
     if found is None:
         return None
-    return SuggestionOut(change=found.change, why=found.why, exercise=found.exercise)
+    return SuggestionOut(change=found.change, why=found.why, exercise=found.exercise,
+                         key=found.key)
 
 
 @router.post("/review", response={200: DecisionOut, 409: Message, **WRITES},
              summary="Accept or decline this week's suggestion")
+@in_person_zone
 def post_review(request: HttpRequest, response: HttpResponse,
                 payload: DecisionIn) -> DecisionOut:
     """Accepted, the change applies to what you play from now on (a program the clinician
-    locked gets no changes). Declined, it is not suggested again for four weeks. 409 when
-    there is nothing to decide this week."""
+    locked gets no changes). Declined, it is not suggested again for four weeks (a declined
+    step up holds back every step up). 409 when there is nothing to decide this week, or
+    when `key` is given and this week's suggestion is no longer that one."""
     mark_personal(request)
     try:
-        row = reviewing.decide(owner_of(request), payload.accept)
+        row = reviewing.decide(owner_of(request), payload.accept, key=payload.key)
+    except reviewing.SuggestionChanged:
+        raise HttpError(409, gettext("This week's suggestion has changed since you saw it. "
+                                     "Look at it again before you answer.")) from None
     except LookupError:
         raise HttpError(409, gettext("There is no suggestion to answer this week.")) from None
     if row.accepted and row.change in ADJUSTING:

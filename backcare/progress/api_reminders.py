@@ -5,8 +5,13 @@
   feed (same link), ``DELETE /api/reminders`` ends the link, and a later POST makes a new
   one. ``GET /api/reminders`` is the live one, or null.
 - ``GET /api/fhir/bundle``: everything of this device's or person's as a FHIR R4 Bundle,
-  a download; ``GET /api/fhir/Questionnaire/<id>``: a measure as a FHIR Questionnaire
-  (what the bundle's answers point to).
+  a download (404 for a browser with no device and no account: nothing is saved);
+  ``GET /api/fhir/Questionnaire/<id>``: a measure as a FHIR Questionnaire (what the
+  bundle's answers point to).
+
+The personal operations run in the person's time zone
+(:func:`backcare.progress.zones.in_person_zone`); the Questionnaires are the same for
+everyone and do not.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from backcare.practice.owner import Owner, owner_of
 from backcare.progress import reminders
 from backcare.progress.fhir_data import bundle_for_owner
 from backcare.progress.models import ReminderFeed
+from backcare.progress.zones import in_person_zone
 from backcare.site.api_errors import NOT_FOUND, READS, WRITES, problems
 from backcare.site.personal import mark_personal
 from backcare.vocabulary import gettext
@@ -65,6 +71,7 @@ def reminders_out(request: HttpRequest, feed: ReminderFeed) -> RemindersOut:
 
 @router.post("/reminders", response={200: RemindersOut, 201: RemindersOut, **WRITES},
              summary="Be reminded on these days at this time (a calendar feed)")
+@in_person_zone
 def set_reminders(request: HttpRequest, response: HttpResponse,
                   payload: RemindersIn) -> Status[RemindersOut]:
     """201 with a new calendar link; 200 when this device or person already has one:
@@ -84,6 +91,7 @@ def set_reminders(request: HttpRequest, response: HttpResponse,
 
 @router.get("/reminders", response={200: RemindersOut | None, **READS},
             summary="Your reminders and their calendar link, or null")
+@in_person_zone
 def get_reminders(request: HttpRequest) -> RemindersOut | None:
     mark_personal(request)
     feed = reminders.live_feed(owner_of(request))
@@ -92,6 +100,7 @@ def get_reminders(request: HttpRequest) -> RemindersOut | None:
 
 @router.delete("/reminders", response={204: None, **WRITES},
                summary="Stop the reminders: the calendar link stops working")
+@in_person_zone
 def delete_reminders(request: HttpRequest) -> Status[None]:
     """204 once the link is dead (also when there was none). Setting reminders again
     afterwards gives a new link."""
@@ -112,18 +121,25 @@ def fhir_response(data: dict[str, Any]) -> HttpResponse:
                         content_type=f"{FHIR_JSON}; charset=utf-8")
 
 
-@router.get("/fhir/bundle", response={**READS},
+@router.get("/fhir/bundle", response={**NOT_FOUND, **READS},
             openapi_extra=_fhir_doc("a FHIR R4 Bundle (collection): Patient (a pseudonym), "
                                     "CarePlan, pain Observations (LOINC 72514-3), "
                                     "QuestionnaireResponses and their Questionnaires"),
             summary="Download your exercises, pain and measures as FHIR R4")
+@in_person_zone
 def fhir_bundle(request: HttpRequest) -> HttpResponse:
     """What you follow as a CarePlan (one activity per exercise, with its dose), each
     session's pain before and after as Observations, and each questionnaire you answered
-    as a QuestionnaireResponse, in one Bundle, as a download."""
+    as a QuestionnaireResponse, in one Bundle, as a download. 404 for a browser with
+    neither an account nor anything saved: there is no record to export."""
     mark_personal(request)
+    owner = owner_of(request)
+    if not owner.known:
+        raise HttpError(404, gettext("There is nothing saved yet on this browser, so there "
+                                     "is nothing to download. Answer a question or do a "
+                                     "session first."))
     base = request.build_absolute_uri("/").rstrip("/")
-    response = fhir_response(bundle_for_owner(owner_of(request), base))
+    response = fhir_response(bundle_for_owner(owner, base))
     response["Content-Disposition"] = 'attachment; filename="backcare-record.fhir.json"'
     return response
 

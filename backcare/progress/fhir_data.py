@@ -83,7 +83,10 @@ def _bundle(owner: Owner, base_url: str, target: Target | None, sessions: Any,
 
 
 def bundle_for_owner(owner: Owner, base_url: str) -> dict[str, Any]:
-    """Everything of this device's or person's, as one Bundle."""
+    """Everything of this device's or person's, as one Bundle. LookupError for an owner
+    that is neither (a browser with nothing saved has no record, and no pseudonym)."""
+    if not owner.known:
+        raise LookupError("no device and no account: nothing to export")
     library = get_library()
     return _bundle(owner, base_url, current_target(owner, library), owner.sessions(),
                    owner.rows(MeasureResponse), library)

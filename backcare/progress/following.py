@@ -1,6 +1,7 @@
-"""What a person follows now — a clinician's program or a routine (maybe a plan of it) —
-and how they play it today: the exercises at their doses, after the changes they accepted
-in the weekly review and every safety filter (their conditions, what hurt).
+"""What a person follows now — a clinician's program or a routine (maybe a plan of it),
+whichever they did most recently — and how they play it today: the exercises at their
+doses, after the changes they accepted in the weekly review and every safety filter
+(their conditions, what hurt).
 
 The reminders feed names it, the weekly review reads it, the FHIR export writes it as a
 CarePlan; all three ask :func:`current_target` and :func:`target_play`, so they tell the
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -82,31 +84,39 @@ def program_target(patient_program: PatientProgram) -> Target | None:
 
 
 def current_target(owner: Owner, library: Library | None = None) -> Target | None:
-    """The program followed most recently (or, with none played yet, the one opened most
-    recently), else the routine of the latest session; None when there is neither."""
+    """What the person did most recently: a clinician's program (as of its latest session,
+    or of the day it was opened) or the routine of their latest session of their own —
+    the more recent wins; None when there is neither."""
     if not owner.known:
         return None
+    found: list[tuple[datetime, Any]] = []
     played = (owner.sessions().filter(patient_program__isnull=False)
               .select_related("patient_program__program").order_by("-started_at").first())
     if played is not None and played.patient_program is not None:
-        found = program_target(played.patient_program)
-        if found is not None:
-            return found
+        found.append((played.started_at, played.patient_program))
     opened = patient_programs(owner).select_related("program").order_by("-accepted_at").first()
     if opened is not None:
-        found = program_target(opened)
-        if found is not None:
-            return found
-    latest = owner.sessions().exclude(routine="").order_by("-started_at").first()
-    if latest is None:
-        return None
+        found.append((opened.accepted_at, opened))
+    latest = (owner.sessions().filter(patient_program__isnull=True).exclude(routine="")
+              .order_by("-started_at").first())
+    if latest is not None:
+        found.append((latest.started_at, latest))
+    for _, what in sorted(found, key=lambda pair: pair[0], reverse=True):
+        target = (program_target(what) if isinstance(what, PatientProgram)
+                  else _routine_target(what, library))
+        if target is not None:
+            return target
+    return None
+
+
+def _routine_target(session: Any, library: Library | None) -> Target | None:
     if library is None:
         from backcare.catalogue.library import get_library
         library = get_library()
-    routine = library.routines.get(latest.routine)
+    routine = library.routines.get(session.routine)
     if routine is None:
         return None
-    return Target(patient_program=None, routine=routine.slug, plan=latest.plan,
+    return Target(patient_program=None, routine=routine.slug, plan=session.plan,
                   title=routine.title)
 
 

@@ -1,6 +1,7 @@
 """What /progress/ shows: each measure over time against its meaningful change, the STarT
 Back result in plain words, sessions per week against the goal, this week's review, the
-measures to take next and the reminders.
+measures to take next and the reminders. Days and weeks are the person's: the views that
+draw it run in their zone (:func:`backcare.progress.zones.in_person_zone`).
 
 :func:`render_progress` draws the page; the forms on it (goal, review) call it again with
 their problems and a 400 when what they were sent is wrong.
@@ -63,6 +64,8 @@ class MeasureSection:
     take_url: str
     due: bool
     next_day: str
+    #: a line under the change, e.g. that the PSFS activities changed and since when
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,16 @@ def _next_nprs(owner: Owner) -> date | None:
     return timezone.localtime(taken[-1].taken_at).date() + records.NPRS_EVERY
 
 
+def set_note(started: date | None) -> str:
+    """Why the PSFS change starts later than the first answer, if it does."""
+    if started is None:
+        return ""
+    return gettext("You named different activities on {day}, so their change is counted "
+                   "from that day.").format(day=day_text(started))
+
+
 def measure_section(owner: Owner, measure: Any, points: Sequence[tuple[date, float]],
-                    change: Any, today: date) -> MeasureSection:
+                    change: Any, today: date, note: str = "") -> MeasureSection:
     scored = [ScorePoint(day, float(score)) for day, score in points]
     band = band_around(measure, scored[0].score) if scored else None
     title = gettext("{measure} over time, from 0 to 10").format(measure=measure.title)
@@ -121,7 +132,7 @@ def measure_section(owner: Owner, measure: Any, points: Sequence[tuple[date, flo
         first=number_text(scored[0].score) if scored else "",
         threshold=threshold_text(measure),
         take_url=reverse("progress:take_measure", args=[measure.id]),
-        due=due, next_day=next_day,
+        due=due, next_day=next_day, note=note,
     )
 
 
@@ -138,8 +149,9 @@ def render_progress(request: HttpRequest, *, errors: Mapping[str, str] | None = 
     library = get_library()
     every = measures()
     view = records.progress_for(owner, today)
+    notes = {"psfs": set_note(view.psfs_set_started)}
     sections = [measure_section(owner, every[mid], view.measures.get(mid, []),
-                                view.changes.get(mid), today)
+                                view.changes.get(mid), today, notes.get(mid, ""))
                 for mid in CHARTED if mid in every]
     start_back = every.get("start-back")
     latest = view.latest_start_back
@@ -162,6 +174,7 @@ def render_progress(request: HttpRequest, *, errors: Mapping[str, str] | None = 
         "review": review_card(owner, library, today),
         "reminders": summary(feed),
         "has_reminders": feed is not None,
+        "anything_saved": owner.known,
         "errors": errors or {},
         "values": values or {},
         "nav": "progress",

@@ -1,6 +1,13 @@
 """A person's outcomes, kept: the measures they took, their weekly goal, and their
 progress (each measure over time, its meaningful change, sessions a week against the goal).
 
+Progress compares like with like: the weekly pain question once a week (the latest answer
+of each week), the PSFS within its current set of activities (a person who names
+different activities starts a new set; nothing earlier is deleted, only not compared),
+and the streak of weeks on goal over every week since the first session (the page draws
+the last :data:`WEEKS_DRAWN`). Days and weeks are the person's
+(:func:`backcare.progress.zones.in_person_zone` sets the zone around each view).
+
 Every row is read and written through :meth:`backcare.practice.owner.Owner.rows`: the
 signed-in person's, else this device's. Scoring, change and weeks are the core's
 (:mod:`backcare.outcomes`); this module only keeps and gathers.
@@ -18,7 +25,15 @@ from django.utils import timezone
 
 from backcare.outcomes.change import MeaningfulChange, meaningful_change
 from backcare.outcomes.measures import measures
-from backcare.outcomes.progress import WeekOnGoal, weeks_against_goal, weeks_on_goal
+from backcare.outcomes.progress import (
+    WeekOnGoal,
+    activity_names,
+    current_set_start,
+    one_a_week,
+    weeks_against_goal,
+    weeks_on_goal,
+    weeks_since,
+)
 from backcare.outcomes.scoring import score
 from backcare.plans.errors import InputError
 from backcare.practice.owner import Owner
@@ -28,14 +43,17 @@ from backcare.site.database import sqlite_write_lock
 from backcare.vocabulary import gettext
 
 __all__ = ["DEFAULT_GOAL", "NPRS_EVERY", "NotDue", "ProgressView", "Target", "current_target",
-           "goal_for", "goal_of", "history", "last_activities", "nprs_due", "progress_for",
-           "save_measure", "set_goal"]
+           "goal_for", "goal_of", "history", "last_activities", "new_activities", "nprs_due",
+           "progress_for", "save_measure", "set_goal"]
 
 #: Sessions a week when neither a program nor the person says.
 DEFAULT_GOAL = 3
 #: The NPRS asks about the last week: at most one a week.
 NPRS_EVERY = timedelta(days=7)
 NPRS = "nprs"
+PSFS = "psfs"
+#: Weeks of sessions drawn on the page and listed by the API, this one last.
+WEEKS_DRAWN = 8
 
 
 class NotDue(InputError):
@@ -101,6 +119,17 @@ def last_activities(owner: Owner) -> list[str]:
     return found
 
 
+def new_activities(owner: Owner) -> bool:
+    """True when the latest PSFS names other activities than the one before it: a new set,
+    whose change is counted from that answer."""
+    last_two = list(owner.rows(MeasureResponse).filter(measure=PSFS)
+                    .order_by("-taken_at").values_list("answers", flat=True)[:2])
+    if len(last_two) < 2:
+        return False
+    latest, before = (a if isinstance(a, dict) else {} for a in last_two)
+    return activity_names(latest) != activity_names(before)
+
+
 def goal_for(owner: Owner) -> tuple[int, str]:
     """Sessions a week the person aims at, and where it comes from: the program they
     follow ("program"), their own choice ("chosen"), else the default of 3 ("default")."""
@@ -142,25 +171,39 @@ class ProgressView:
     goal_source: str
     latest_start_back: MeasureResponse | None
     target: Target | None
+    #: the day the current PSFS set started, when earlier answers named other activities
+    psfs_set_started: date | None = None
 
 
 def progress_for(owner: Owner, today: date | None = None) -> ProgressView:
     today = today or timezone.localdate()
     known = measures()
     taken: dict[str, list[tuple[date, float]]] = {measure_id: [] for measure_id in known}
+    psfs_answers: list[dict[str, Any]] = []
     latest_start_back = None
     for row in owner.rows(MeasureResponse).order_by("taken_at"):
         if row.measure in taken:
             taken[row.measure].append((local_day(row.taken_at), row.score))
+        if row.measure == PSFS:
+            psfs_answers.append(row.answers if isinstance(row.answers, dict) else {})
         if row.measure == "start-back":
             latest_start_back = row
+    if NPRS in taken:
+        taken[NPRS] = one_a_week(taken[NPRS])
+    set_started = None
+    if PSFS in taken and (start := current_set_start(psfs_answers)) > 0:
+        taken[PSFS] = taken[PSFS][start:]
+        set_started = taken[PSFS][0][0]
     changes = {measure_id: (meaningful_change(measure, [s for _, s in taken[measure_id]])
                             if measure.mcid is not None else None)
                for measure_id, measure in known.items()}
     target = current_target(owner)
     goal, source = goal_of(owner, target)
     started = list(owner.sessions().values_list("started_at", flat=True))
-    weeks = weeks_against_goal(started, goal, today, timezone.get_current_timezone())
-    return ProgressView(measures=taken, changes=changes, weeks=weeks,
-                        weeks_on_goal=weeks_on_goal(weeks), goal=goal, goal_source=source,
-                        latest_start_back=latest_start_back, target=target)
+    count = weeks_since(min(local_day(s) for s in started), today) if started else 1
+    every_week = weeks_against_goal(started, goal, today, timezone.get_current_timezone(),
+                                    weeks=max(WEEKS_DRAWN, count))
+    return ProgressView(measures=taken, changes=changes, weeks=every_week[-WEEKS_DRAWN:],
+                        weeks_on_goal=weeks_on_goal(every_week), goal=goal, goal_source=source,
+                        latest_start_back=latest_start_back, target=target,
+                        psfs_set_started=set_started)

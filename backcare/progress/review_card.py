@@ -3,7 +3,8 @@ changes accepted so far.
 
 The suggestion itself (and its "why" line) comes from the weekly review
 (:mod:`backcare.progress.reviewing`, the core's rules); this module only says a change in
-plain words: which exercise, and what becomes of it.
+plain words: which exercise, and what becomes of it. The card's form sends the
+suggestion's ``key`` back with the answer, so an answer is always to the change shown.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class Suggested:
     change: str        # the change in words
     kind: str          # swap | fewer-reps | step-up | talk-to-clinician
     why: str
+    key: str           # sent back with the answer (reviewing.decide)
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def review_card(owner: Owner, library: Library, today: date) -> ReviewCard:
         adjustment = suggestion.adjustment.to_data() if suggestion.adjustment else {}
         suggested = Suggested(
             change=change_text(library, suggestion.change, suggestion.exercise, adjustment),
-            kind=suggestion.change, why=suggestion.why)
+            kind=suggestion.change, why=suggestion.why, key=suggestion.key)
     decisions = owner.rows(ReviewDecision)
     monday = today.toordinal() - today.weekday()
     decided = decisions.filter(week=date.fromordinal(monday)).exists() if owner.known else False

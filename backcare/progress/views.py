@@ -3,7 +3,8 @@ this week's review and the reminders (:mod:`backcare.progress.progress_page` dra
 
 ``POST /progress/goal/`` sets the weekly goal (1 to 7 sessions) and comes back here; a bad
 value answers 400 with the page and the problem beside the goal. Every answer here is
-this person's own: ``private, no-store``.
+this person's own: ``private, no-store``, and counts days and weeks in their time zone
+(:func:`backcare.progress.zones.in_person_zone`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from backcare.plans.errors import InputError
 from backcare.progress import records
 from backcare.progress.progress_page import render_progress
 from backcare.progress.writing import writing_owner
+from backcare.progress.zones import in_person_zone
 from backcare.site.personal import personal
 from backcare.vocabulary import gettext, ngettext
 
@@ -29,6 +31,7 @@ WHOLE_NUMBER = re.compile(r"[0-9]{1,2}")
 @never_cache
 @personal
 @require_safe
+@in_person_zone
 def progress(request: HttpRequest) -> HttpResponse:
     return render_progress(request)
 
@@ -36,6 +39,7 @@ def progress(request: HttpRequest) -> HttpResponse:
 @never_cache
 @personal
 @require_POST
+@in_person_zone
 def set_goal(request: HttpRequest) -> HttpResponse:
     raw = request.POST.get("sessions_per_week", "").strip()
     problem = gettext("Choose how many sessions a week: a whole number from 1 to 7.")

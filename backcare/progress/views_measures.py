@@ -3,9 +3,10 @@
 The form is made from the measure's items (``content/measures/<id>.yaml``): a 0-10 scale
 is a row of radio buttons with its end labels, a choice its options, a PSFS activity a name
 and a 0-10 rating (the names filled in from last time, so the same activities are rated
-again). Under it: the measure's source and licence. A missing or bad answer answers 400
-with the form as it was sent and the problem beside its question; saved answers go back
-to /progress/ with a message.
+again; naming different ones starts a new set, compared from then on). Under it: the
+measure's source and licence. A missing or bad answer answers 400 with the form as it was
+sent and the problem beside its question; saved answers go back to /progress/ with a
+message. Days (when the weekly pain question is next due) are the person's.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from backcare.plans.suitability import day_text
 from backcare.practice.owner import owner_of
 from backcare.progress import records
 from backcare.progress.writing import writing_owner
+from backcare.progress.zones import in_person_zone
 from backcare.site.personal import personal
 from backcare.vocabulary import current, gettext
 
@@ -174,6 +176,7 @@ def _form_page(request: HttpRequest, measure: Any, *, values: Mapping[str, str],
 @never_cache
 @personal
 @require_http_methods(["GET", "HEAD", "POST"])
+@in_person_zone
 def take_measure(request: HttpRequest, measure_id: str) -> HttpResponse:
     measure = measures().get(measure_id)
     if measure is None:
@@ -185,8 +188,9 @@ def take_measure(request: HttpRequest, measure_id: str) -> HttpResponse:
     if errors:
         return _form_page(request, measure, values=form, errors=errors, status=400)
     response = HttpResponseRedirect(reverse("progress:progress"))
+    writer = writing_owner(request, response)
     try:
-        records.save_measure(writing_owner(request, response), measure.id, answers)
+        records.save_measure(writer, measure.id, answers)
     except records.NotDue:
         return _form_page(request, measure, values=form, errors={}, status=400)
     except InputError as error:
@@ -194,4 +198,7 @@ def take_measure(request: HttpRequest, measure_id: str) -> HttpResponse:
                           status=400)
     messages.success(request, gettext("Thank you: your answers to {measure} are saved.").format(
         measure=measure.title))
+    if measure.id == records.PSFS and records.new_activities(writer):
+        messages.info(request, gettext("You named different activities, so their change is "
+                                       "counted from today."))
     return response

@@ -26,6 +26,7 @@ from backcare.practice.owner import owner_of
 from backcare.progress import reminders
 from backcare.progress.models import ReminderFeed
 from backcare.progress.writing import writing_owner
+from backcare.progress.zones import in_person_zone
 from backcare.site.personal import personal
 from backcare.vocabulary import Labels, gettext, gettext_noop
 
@@ -127,6 +128,7 @@ def _page(request: HttpRequest, *, values: Mapping[str, object],
 @never_cache
 @personal
 @require_http_methods(["GET", "HEAD", "POST"])
+@in_person_zone
 def reminders_page(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         owner = owner_of(request)
@@ -154,6 +156,7 @@ def reminders_page(request: HttpRequest) -> HttpResponse:
 @never_cache
 @personal
 @require_POST
+@in_person_zone
 def revoke(request: HttpRequest) -> HttpResponse:
     owner = owner_of(request)
     if owner.known and reminders.live_feed(owner) is not None:
@@ -168,6 +171,7 @@ def revoke(request: HttpRequest) -> HttpResponse:
 @never_cache
 @personal
 @require_POST
+@in_person_zone
 def reissue(request: HttpRequest) -> HttpResponse:
     """"Make a new link": the same reminders at a new address; the old one stops working."""
     owner = owner_of(request)

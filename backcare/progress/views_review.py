@@ -1,10 +1,13 @@
 """``POST /progress/review/``: the person's answer to this week's suggestion.
 
 "Accept" makes the change (from the next session on); "Not now" leaves things as they
-are, and the same suggestion is not made again for four weeks
-(:mod:`backcare.progress.reviewing` remembers both). The form then comes back to
-/progress/; anything but a yes or a no answers 400 with the page and the problem beside the
-card.
+are, and the same suggestion is not made again for four weeks (a step up: no step up at
+all for four weeks) (:mod:`backcare.progress.reviewing` remembers both). The form sends
+the suggestion's key with the answer: when this week's suggestion has changed since the
+page was drawn (a session saved meanwhile, a page left open past Monday), nothing is kept
+and the page says so, so no one accepts a change they have not seen. The form then comes
+back to /progress/; anything but a yes or a no answers 400 with the page and the problem
+beside the card. Weeks are the person's (:func:`backcare.progress.zones.in_person_zone`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from backcare.practice.unmarked import withdraw
 from backcare.progress import reviewing
 from backcare.progress.accepted import ADJUSTING
 from backcare.progress.progress_page import render_progress
+from backcare.progress.zones import in_person_zone
 from backcare.site.personal import personal
 from backcare.vocabulary import gettext
 
@@ -30,6 +34,7 @@ ANSWERS = {"yes": True, "no": False}
 @never_cache
 @personal
 @require_POST
+@in_person_zone
 def review_decide(request: HttpRequest) -> HttpResponse:
     accept = ANSWERS.get(request.POST.get("accept", ""))
     if accept is None:
@@ -38,9 +43,15 @@ def review_decide(request: HttpRequest) -> HttpResponse:
             errors={"review": gettext("Choose Accept or Not now for this week's suggestion.")})
     owner = owner_of(request)
     back = HttpResponseRedirect(reverse("progress:progress") + "#review-heading")
+    key = request.POST.get("key") or None
     try:
-        decision = reviewing.decide(owner, accept, timezone.localdate()) if owner.known \
-            else None
+        decision = reviewing.decide(owner, accept, timezone.localdate(), key=key) \
+            if owner.known else None
+    except reviewing.SuggestionChanged:
+        messages.warning(request, gettext("This week's suggestion changed since you opened "
+                                          "the page, so nothing has changed yet. Have a "
+                                          "look at it again below."))
+        return back
     except LookupError:
         decision = None
     if decision is None:

@@ -87,3 +87,24 @@ def test_the_account_page_offers_the_fhir_download_of_the_person() -> None:
     assert bundle["Content-Type"].startswith("application/fhir+json")
     kinds = [entry["resource"]["resourceType"] for entry in bundle.json()["entry"]]
     assert "QuestionnaireResponse" in kinds  # the NPRS claimed from the device
+
+
+def test_two_devices_weekly_pain_in_one_week_counts_once_the_latest() -> None:
+    person = make_person()
+    phone, laptop = device_client(), device_client()
+    week_ago = datetime.now(UTC) - timedelta(days=7)
+    MeasureResponse.objects.create(device=_device_of(phone), measure="nprs",
+                                   answers={"pain": 8}, score=8,
+                                   taken_at=week_ago - timedelta(weeks=2))
+    MeasureResponse.objects.create(device=_device_of(phone), measure="nprs",
+                                   answers={"pain": 6}, score=6, taken_at=week_ago)
+    MeasureResponse.objects.create(device=_device_of(laptop), measure="nprs",
+                                   answers={"pain": 5}, score=5,
+                                   taken_at=week_ago + timedelta(minutes=5))
+    sign_in(phone)
+    sign_in(laptop)
+
+    shown = laptop.get("/api/progress").json()
+    assert [p["score"] for p in shown["measures"]["nprs"]] == [8, 5]
+    assert (shown["change"]["nprs"]["from"], shown["change"]["nprs"]["to"]) == (8, 5)
+    assert MeasureResponse.objects.filter(user=person, measure="nprs").count() == 3

@@ -8,7 +8,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backcare.outcomes.progress import WeekOnGoal, weeks_against_goal, weeks_on_goal
+from backcare.outcomes.progress import (
+    WeekOnGoal,
+    activity_names,
+    current_set_start,
+    one_a_week,
+    weeks_against_goal,
+    weeks_on_goal,
+)
 
 MADRID = ZoneInfo("Europe/Madrid")
 TODAY = date(2025, 3, 12)            # a Wednesday
@@ -100,3 +107,34 @@ def test_rest_days_do_not_break_the_streak() -> None:
 
 def test_no_weeks_is_no_streak() -> None:
     assert weeks_on_goal(()) == 0
+
+
+def _psfs(*names: str) -> dict[str, object]:
+    return {f"activity-{i + 1}": {"activity": name, "rating": 5} for i, name in enumerate(names)}
+
+
+def test_activity_names_are_a_set_without_case_or_spaces() -> None:
+    assert activity_names(_psfs("Putting on socks", " Stairs ")) == activity_names(
+        _psfs("stairs", "PUTTING ON SOCKS"))
+    assert activity_names({"activity-1": "not an answer"}) == frozenset()
+
+
+@pytest.mark.parametrize(("sets", "start"), [
+    ((), 0),
+    ((("Socks",),), 0),
+    ((("Socks",), ("socks",), ("SOCKS",)), 0),
+    ((("Socks",), ("Stairs",)), 1),
+    ((("Socks", "Stairs"), ("Stairs", "Socks"), ("Socks",), ("socks",)), 2),
+    ((("Socks",), ("Stairs",), ("Socks",)), 2),  # back to old activities: a new set again
+])
+def test_the_current_set_starts_where_the_activities_last_changed(
+        sets: tuple[tuple[str, ...], ...], start: int) -> None:
+    assert current_set_start([_psfs(*names) for names in sets]) == start
+
+
+def test_one_score_a_week_the_latest_of_each() -> None:
+    points = [(date(2025, 3, 3), 7.0), (date(2025, 3, 4), 6.0), (date(2025, 3, 9), 5.0),
+              (date(2025, 3, 10), 4.0), (date(2025, 3, 24), 3.0), (date(2025, 3, 24), 2.0)]
+    assert one_a_week(points) == [(date(2025, 3, 9), 5.0), (date(2025, 3, 10), 4.0),
+                                  (date(2025, 3, 24), 2.0)]
+    assert one_a_week([]) == []

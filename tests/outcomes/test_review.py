@@ -149,7 +149,7 @@ def test_flares_twice_with_no_exercise_named_suggest_one_rep_fewer_of_every_exer
                 session(TODAY, before=3, stopped=True, after=None))
     found = suggest(sessions=sessions)
     assert (found.rule, found.change, found.key, found.exercise) == (
-        "flares-twice", "fewer-reps", "fewer-reps:*", None)
+        "flares-twice", "fewer-reps", "fewer-reps:*", "*")
     assert found.adjustment == Adjustment("fewer-reps", "*", by=-1)
     assert found.why == ("Your pain went up after 2 of your last 3 sessions. One repetition "
                          "fewer of each exercise gives your back an easier week.")
@@ -183,10 +183,19 @@ def test_a_step_up_adds_a_set_when_the_reps_are_at_their_highest() -> None:
     assert found.why.endswith("ready for one more set of Bridge.")
 
 
-def test_a_declined_step_up_moves_on_to_the_next_exercise() -> None:
-    found = suggest(sessions=on_goal(), nprs=STEADY, items=items("dont-crack-your-back"),
-                    declined=(("step-up:bridge", TODAY - timedelta(days=3)),))
-    assert found.key == "step-up:single-knee-to-chest"
+@pytest.mark.parametrize("days_ago", [0, 3, 27])
+def test_a_declined_step_up_holds_back_every_step_up_for_four_weeks(days_ago: int) -> None:
+    given: dict[str, Any] = {"sessions": on_goal(), "nprs": STEADY,
+                             "items": items("dont-crack-your-back")}
+    declined = (("step-up:bridge", TODAY - timedelta(days=days_ago)),)
+    assert suggest(**given, declined=declined) is None  # not the next exercise's either
+    after = (("step-up:bridge", TODAY - timedelta(days=28)),)
+    assert suggest(**given, declined=after).key == "step-up:bridge"
+
+
+def test_a_declined_swap_or_step_up_holds_back_nothing_else() -> None:
+    declined = (("swap:bridge", TODAY), ("fewer-reps:bridge", TODAY), ("step-up:bridge", TODAY))
+    assert suggest(sessions=hurting(), declined=declined).key == f"swap:{KNEE}"
 
 
 def test_without_two_pain_scores_the_pain_before_sessions_decides() -> None:
@@ -197,6 +206,41 @@ def test_without_two_pain_scores_the_pain_before_sessions_decides() -> None:
     assert "your pain before sessions went from 5 to 3.3 on average" in found.why
     # no session in the last seven days: nothing to compare
     assert suggest(sessions=on_goal(before=5)) is None
+
+
+def test_a_stale_weekly_pain_score_does_not_count_as_improving() -> None:
+    # The latest score 14 days old: the pain before sessions decides (and it is flat).
+    stale = ((date(2025, 5, 19), 5.0), (date(2025, 5, 28), 3.0))
+    assert suggest(sessions=on_goal(), nprs=stale) is None
+    fresh = ((date(2025, 5, 19), 5.0), (date(2025, 5, 29), 3.0))  # 13 days: in the last 14
+    assert suggest(sessions=on_goal(), nprs=fresh).change == "step-up"
+
+
+def test_no_second_step_up_on_the_same_weekly_pain_scores() -> None:
+    stepped = suggest(sessions=on_goal(), nprs=STEADY, last_step_up=date(2025, 6, 3))
+    assert stepped is None  # the improvement from 5 to 3 was used by that step up
+    newer = (*STEADY, (date(2025, 6, 9), 2.0))  # a new, lower score since
+    found = suggest(sessions=on_goal(), nprs=newer, last_step_up=date(2025, 6, 3))
+    assert found.change == "step-up" and "from 3 to 2" in found.why
+    same_day = suggest(sessions=on_goal(), nprs=STEADY, last_step_up=STEADY[1][0])
+    assert same_day is None  # a score of the day of the step up is not newer than it
+
+
+def test_without_weekly_scores_only_sessions_after_the_last_step_up_count() -> None:
+    sessions = (*on_goal(before=5), session(TODAY - timedelta(days=1), before=2))
+    # 7 days before: 30 May, 2 and 4 June at 5; the last 7 days: 6 June at 5, 10 June at 2
+    assert suggest(sessions=sessions).change == "step-up"
+    assert suggest(sessions=sessions, last_step_up=date(2025, 6, 1)).change == "step-up"
+    assert suggest(sessions=sessions, last_step_up=date(2025, 6, 4)) is None
+
+
+@pytest.mark.parametrize("days_ago", [0, 7, 14])
+def test_a_flare_in_any_other_session_of_the_last_two_weeks_holds_back_a_step_up(
+        days_ago: int) -> None:
+    found = suggest(sessions=on_goal(), nprs=STEADY, last_flare=TODAY - timedelta(days=days_ago))
+    assert found is None
+    assert suggest(sessions=on_goal(), nprs=STEADY,
+                   last_flare=TODAY - timedelta(days=15)).change == "step-up"
 
 
 @pytest.mark.parametrize("days_ago", [0, 7, 14])

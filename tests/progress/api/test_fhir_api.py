@@ -74,8 +74,15 @@ def test_a_program_is_the_care_plan(make_program: Callable[..., Program]) -> Non
 
 
 def test_an_empty_record_is_still_a_valid_bundle() -> None:
-    bundle = bundle_of(Client())
+    bundle = bundle_of(device())
     assert pain_observations(bundle) == []
+
+
+def test_a_browser_that_saved_nothing_gets_a_404_not_a_shared_bundle() -> None:
+    response = Client().get("/api/fhir/bundle")
+    assert response.status_code == 404
+    assert "nothing saved" in response.json()["detail"].lower()
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_the_bundle_is_the_owner_s_own() -> None:

@@ -121,7 +121,7 @@ def test_the_weekly_pain_again_within_seven_days_says_when_it_is_due() -> None:
     again = answer(phone, "nprs", {"pain": 4})
     assert again.status_code == 422
     (problem,) = again.json()["detail"]
-    assert problem["loc"][-1] == "measure"
+    assert problem["loc"] == ["path", "measure_id"]
     (due,) = MeasureResponse.objects.values_list("taken_at", flat=True)
     assert (timezone.localtime(due).date() + timedelta(days=7)).isoformat() in problem["msg"]
     MeasureResponse.objects.update(taken_at=timezone.now() - timedelta(days=7))

@@ -88,7 +88,7 @@ def test_the_event_names_what_the_person_follows(make_program: Callable[..., Pro
     assert "/routines/back-pain-relief-stretches-5-minute-real-time-routine/play/" in str(event["URL"])
     assert "minute" in str(event["DESCRIPTION"])
     program = make_program()
-    open_program(phone, program)
+    open_program(phone, program, days_back=0)  # opened after the routine's session
     event = event_of(fetch(url))
     assert "Morning back care" in str(event["SUMMARY"])
     assert "Pelvic tilt" in str(event["DESCRIPTION"])

@@ -53,13 +53,14 @@ def test_pain_after_two_sessions_suggests_fewer_reps_and_accepting_it_shortens_t
     response = phone.get("/api/review")
     assert "no-store" in response["Cache-Control"]
     suggestion = response.json()
-    assert suggestion["change"] == "fewer-reps" and suggestion["exercise"] is None
+    assert suggestion["change"] == "fewer-reps" and suggestion["exercise"] == "*"
+    assert suggestion["key"] == "fewer-reps:*"
     assert "2 of your last 2" in suggestion["why"]
     decided = post(phone, "/api/review", {"accept": True})
     assert decided.status_code == 200, decided.content
     body = decided.json()
-    assert (body["change"], body["accepted"], body["why"]) == (
-        "fewer-reps", True, suggestion["why"])
+    assert (body["change"], body["accepted"], body["why"], body["exercise"], body["key"]) == (
+        "fewer-reps", True, suggestion["why"], "*", "fewer-reps:*")
     after = timeline(phone)
     assert after["total_seconds"] < before["total_seconds"]
     assert len(after["steps"]) < len(before["steps"])
@@ -185,3 +186,75 @@ def test_the_review_is_the_owner_s_own() -> None:
     assert device().get("/api/review").json() is None
     assert post(device(), "/api/review", {"accept": True}).status_code == 409
     assert phone.get("/api/review").json() is not None
+
+
+# --- the answer is to the suggestion shown ----------------------------------------------------
+
+def test_an_answer_to_a_suggestion_that_changed_since_is_a_409_and_changes_nothing() -> None:
+    phone = device()
+    before = timeline(phone)
+    flare_twice(phone)
+    shown = phone.get("/api/review").json()
+    assert shown["key"] == "fewer-reps:*"
+    # Meanwhile the weekly pain got worse: this week's suggestion is now another one.
+    take(phone, "nprs", {"pain": 3}, days_back=14)
+    take(phone, "nprs", {"pain": 6})
+    response = post(phone, "/api/review", {"accept": True, "key": shown["key"]})
+    assert response.status_code == 409
+    assert "changed since you saw it" in response.json()["detail"]
+    assert not ReviewDecision.objects.exists()
+    assert timeline(phone)["total_seconds"] == before["total_seconds"]
+    now = phone.get("/api/review").json()
+    assert now["key"] == "talk-to-clinician"
+    answered = post(phone, "/api/review", {"accept": True, "key": now["key"]})
+    assert answered.status_code == 200 and answered.json()["key"] == "talk-to-clinician"
+
+
+def test_the_key_is_optional_and_must_be_text() -> None:
+    phone = device()
+    flare_twice(phone)
+    for body in ({"accept": True, "key": 5}, {"accept": True, "key": "x" * 201}):
+        response = post(phone, "/api/review", body)
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"][-1] == "key"
+    assert post(phone, "/api/review", {"accept": False, "key": None}).status_code == 200
+
+
+# --- step ups: new signs of improvement, and every session's flares ---------------------------
+
+def on_goal_with_pain_easing(client: Client, **session: Any) -> None:
+    """Two complete weeks on goal; weekly pain 5 then 4, the latest taken 8 days ago."""
+    for moment in [*_session_days(2, 3), *_session_days(1, 3)]:
+        save_session(client, moment, pain_before=4, pain_after=3, **session)
+    take(client, "nprs", {"pain": 5}, days_back=15)
+    take(client, "nprs", {"pain": 4}, days_back=8)
+
+
+def test_no_second_step_up_until_the_pain_eases_again() -> None:
+    phone = device()
+    on_goal_with_pain_easing(phone)
+    first = phone.get("/api/review").json()
+    assert first["change"] == "step-up"
+    assert post(phone, "/api/review", {"accept": True}).status_code == 200
+    # A week on, the same two scores are all there is: they were the reason for that one.
+    last_monday = reviewing.monday_of(timezone.localdate()) - timedelta(weeks=1)
+    ReviewDecision.objects.update(week=last_monday, decided_at=timezone.now() - timedelta(days=6))
+    owner = owner_of_client(phone)
+    assert reviewing.suggestion_for(owner) is None
+    # A new, lower weekly score since the step up: ready for the next one.
+    take(phone, "nprs", {"pain": 3})
+    again = reviewing.suggestion_for(owner)
+    assert again is not None and again.change == "step-up" and "from 4 to 3" in again.why
+
+
+def test_a_flare_while_playing_something_else_holds_back_a_step_up(
+        make_program: Callable[..., Program]) -> None:
+    program = make_program()
+    phone = device()
+    open_program(phone, program)
+    on_goal_with_pain_easing(phone, routine="", program=program.code)
+    assert phone.get("/api/review").json()["change"] == "step-up"
+    # Yesterday a routine (not the program) made the pain flare.
+    save_session(phone, days_ago(1), pain_before=2, pain_after=5)
+    assert phone.get("/api/review").json() is None
+    assert post(phone, "/api/review", {"accept": True}).status_code == 409

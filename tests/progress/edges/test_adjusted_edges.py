@@ -257,9 +257,13 @@ def program_for_test() -> Program:
     data = draft_to_data(draft)
     program = Program.objects.create(clinic=Clinic.objects.create(name="Clinic North"),
                                      share_key=new_share_key(), code=new_code())
-    ProgramVersion.objects.create(program=program, number=1, title=data["title"], note=data["note"],
-                                  days_per_week=3, conditions=[], items=data["items"],
-                                  clinician_name="Carol")
+    version = ProgramVersion.objects.create(
+        program=program, number=1, title=data["title"], note=data["note"], days_per_week=3,
+        conditions=[], items=data["items"], clinician_name="Carol")
+    # saved by the clinician a day before the patient accepts anything (only changes
+    # accepted after the latest version apply: see test_program_changes_edges.py)
+    ProgramVersion.objects.filter(pk=version.pk).update(
+        created_at=datetime.now(UTC) - timedelta(days=1))
     return program
 
 

@@ -31,8 +31,8 @@ from tests.web.test_cleared_player import cookies, note_for
 from tests.web.test_front_door import Counted, get
 
 from .test_adjusted_edges import (
-    PLAN_QUERY,
     EASIER,
+    PLAN_QUERY,
     ROUTINE,
     SWAP,
     accepted,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from backcare.progress.models import ReminderFeed, ReviewDecision
 
@@ -35,6 +37,51 @@ def test_the_card_shows_the_change_and_why(client: Client, on_track: str) -> Non
     text = visible(card)
     assert "Why:" in text
     assert 'name="accept" value="yes"' in card and 'name="accept" value="no"' in card
+
+
+def shown_key(client: Client) -> str:
+    card = review_section(client.get("/progress/").content.decode())
+    found = re.search(r'<input type="hidden" name="key" value="([^"]+)">', card)
+    assert found, "the review form sends the suggestion's key"
+    return found.group(1)
+
+
+def test_the_form_sends_the_key_of_the_suggestion_shown(client: Client, on_track: str) -> None:
+    key = shown_key(client)
+    assert key.startswith("step-up:")
+    response = client.post("/progress/review/", {"accept": "yes", "key": key})
+    assert response.status_code == 302
+    assert ReviewDecision.objects.get(device=on_track).key == key
+
+
+def test_accepting_a_suggestion_that_changed_since_keeps_nothing(client: Client,
+                                                                 on_track: str) -> None:
+    key = shown_key(client)
+    # Meanwhile two sessions made the pain flare: the suggestion is now a rep fewer.
+    now = timezone.now()
+    for hours in (3, 1):
+        session(on_track, now - timedelta(hours=hours), pain_before=2, pain_after=5)
+    response = client.post("/progress/review/", {"accept": "yes", "key": key})
+    assert response.status_code == 302
+    assert not ReviewDecision.objects.exists()
+    page = client.get("/progress/").content.decode()
+    assert "This week's suggestion changed since you opened the page" in visible(page)
+    assert 'data-change="fewer-reps"' in review_section(page)
+    assert shown_key(client) == "fewer-reps:*"
+
+
+def test_the_week_answered_is_the_person_s(client: Client, device: str,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # 20:00 UTC on a Sunday: already Monday at UTC+14.
+    yesterday = datetime.now(UTC).date() - timedelta(days=1)
+    sunday = datetime.combine(yesterday - timedelta(days=(yesterday.weekday() + 1) % 7),
+                              time(20), tzinfo=UTC)
+    monkeypatch.setattr(timezone, "now", lambda: sunday)
+    for hours in (30, 6):
+        session(device, sunday - timedelta(hours=hours), pain_before=2, pain_after=5)
+    client.cookies["backcare_tz"] = "Pacific/Kiritimati"
+    assert client.post("/progress/review/", {"accept": "no"}).status_code == 302
+    assert ReviewDecision.objects.get(device=device).week == sunday.date() + timedelta(days=1)
 
 
 def test_accepting_keeps_the_change_and_lists_it(client: Client, on_track: str) -> None:
