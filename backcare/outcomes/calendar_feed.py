@@ -20,13 +20,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-import icalendar
 
 from backcare.content.plain_text import quote
 from backcare.plans.errors import InputError
 from backcare.vocabulary import gettext
+
+if TYPE_CHECKING:
+    import icalendar
 
 #: The days, Monday first, as the API names them, with iCalendar's names.
 DAYS: dict[str, str] = {
@@ -138,6 +140,8 @@ def calendar_feed(*, uid: str, plan: ReminderPlan, sequence: int, summary: str,
         raise ValueError("minutes must be at least 1")
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
+    import icalendar  # here: only a feed needs it (and every page checks zones with this module)
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -180,6 +184,8 @@ def _used_zones(event: icalendar.Event) -> set[str]:
 
 @cache
 def _vtimezone(tzid: str, from_year: int) -> icalendar.Timezone:
+    import icalendar
+
     """The zone's VTIMEZONE from the start of ``from_year`` to at least ten years on."""
     last = max(date(2038, 1, 1), date(from_year + 10, 1, 1))
     return icalendar.Timezone.from_tzid(tzid, first_date=date(from_year, 1, 1), last_date=last)

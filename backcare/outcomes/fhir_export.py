@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from fhir.resources.R4B.bundle import Bundle
-
 from backcare.content.wording import rounds, times
 from backcare.outcomes.questionnaires import (
     activity_link,
@@ -262,6 +260,8 @@ def fhir_bundle(*, base_url: str, patient_id: str, title: str, activities: Seque
     for measure_id, measure in published.items():
         shape = questionnaire_model(measure, base_url).model_dump(mode="json")
         entries.items.append({"fullUrl": questionnaire_url(base_url, measure_id), "resource": shape})
+    from fhir.resources.R4B.bundle import Bundle  # here: the models take ~0.2 s to import
+
     bundle = Bundle.model_validate({
         "identifier": {"system": f"{base_url}/fhir/bundle",
                        "value": entries.uuid_for("Bundle", _instant(made_at))},

@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from fhir.resources.R4B.questionnaire import Questionnaire
-
 from backcare.vocabulary import gettext
 
 if TYPE_CHECKING:
+    from fhir.resources.R4B.questionnaire import Questionnaire
+
     from backcare.outcomes.measures import Item, Measure
 
 MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
@@ -149,6 +149,8 @@ def questionnaire_model(measure: Measure, base_url: str) -> Questionnaire:
         "copyright": _rights(measure) or None,
         "item": [questionnaire_item(base_url, measure, item) for item in measure.items],
     }
+    from fhir.resources.R4B.questionnaire import Questionnaire  # here: slow to import
+
     return Questionnaire.model_validate({key: value for key, value in shape.items() if value is not None})
 
 
