@@ -122,17 +122,24 @@ def test_the_builder_works_without_script(browser: Any, live_server: Any) -> Non
     try:
         page.goto("/clinic/programs/new/")
         page.get_by_label("Title").fill("No script needed")
+        # Without script every button posts the form and a new page comes back: each click
+        # waits for it, so the next step never acts on the page being replaced.
         page.get_by_label("Search by name or description").fill("bridge")
-        page.get_by_role("button", name="Show exercises").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Show exercises").click()
         assert page.locator(".library-exercise:visible").count() == 1
-        page.locator('.library-exercise[data-slug="bridge"]').get_by_role("button").click()
+        with page.expect_navigation():
+            page.locator('.library-exercise[data-slug="bridge"]').get_by_role("button").click()
         # The search stays as it was: the list still shows only what it matches.
         assert page.locator(".library-exercise:visible").count() == 1
         page.get_by_label("Search by name or description").fill("")
-        page.get_by_role("button", name="Show exercises").click()
-        page.locator('.library-exercise[data-slug="cat-cow"]').get_by_role("button").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Show exercises").click()
+        with page.expect_navigation():
+            page.locator('.library-exercise[data-slug="cat-cow"]').get_by_role("button").click()
         assert order(page) == ["bridge", "cat-cow"]
-        page.locator('.builder-item[data-exercise="cat-cow"] .item-up').click()
+        with page.expect_navigation():
+            page.locator('.builder-item[data-exercise="cat-cow"] .item-up').click()
         assert order(page) == ["cat-cow", "bridge"]
         assert page.get_by_label("Title").input_value() == "No script needed"
         page.get_by_role("button", name="Save the program").click()
