@@ -89,12 +89,6 @@ def threshold_text(measure: Any) -> str:
         points=number_text(mcid.points))
 
 
-def _next_nprs(owner: Owner) -> date | None:
-    taken = records.history(owner, "nprs")
-    if not taken:
-        return None
-    return timezone.localtime(taken[-1].taken_at).date() + records.NPRS_EVERY
-
 
 def set_note(started: date | None) -> str:
     """Why the PSFS change starts later than the first answer, if it does."""
@@ -119,7 +113,7 @@ def measure_section(owner: Owner, measure: Any, points: Sequence[tuple[date, flo
     if measure.id == "nprs" and owner.known:
         due = records.nprs_due(owner, today)
         if not due:
-            upcoming = _next_nprs(owner)
+            upcoming = records.next_nprs_day(owner)
             next_day = day_text(upcoming) if upcoming else ""
     return MeasureSection(
         id=measure.id, title=measure.title,

@@ -43,7 +43,7 @@ from backcare.site.database import sqlite_write_lock
 from backcare.vocabulary import gettext
 
 __all__ = ["DEFAULT_GOAL", "NPRS_EVERY", "NotDue", "ProgressView", "Target", "current_target",
-           "goal_for", "goal_of", "history", "last_activities", "new_activities", "nprs_due",
+           "goal_for", "goal_of", "history", "last_activities", "new_activities", "next_nprs_day", "nprs_due",
            "progress_for", "save_measure", "set_goal"]
 
 #: Sessions a week when neither a program nor the person says.
@@ -76,14 +76,15 @@ def history(owner: Owner, measure_id: str) -> list[MeasureResponse]:
                 .order_by("taken_at"))
 
 
-def _next_nprs(owner: Owner) -> date | None:
+def next_nprs_day(owner: Owner) -> date | None:
+    """The first day the weekly pain question may be answered again (None: never answered)."""
     last = owner.rows(MeasureResponse).filter(measure=NPRS).order_by("-taken_at").first()
     return None if last is None else local_day(last.taken_at) + NPRS_EVERY
 
 
 def nprs_due(owner: Owner, today: date) -> bool:
     """True when the weekly pain question may be answered today."""
-    due = _next_nprs(owner)
+    due = next_nprs_day(owner)
     return due is None or today >= due
 
 
@@ -97,7 +98,7 @@ def save_measure(owner: Owner, measure_id: str, answers: Mapping[str, Any],
     scored = score(measure, answers)
     with sqlite_write_lock(), transaction.atomic():
         if measure_id == NPRS:
-            due = _next_nprs(owner)
+            due = next_nprs_day(owner)
             if due is not None and local_day(now) < due:
                 raise NotDue(due)
         return MeasureResponse.objects.create(

@@ -152,13 +152,11 @@ def _form_page(request: HttpRequest, measure: Any, *, values: Mapping[str, str],
     not_due = ""
     if measure.id == "nprs" and owner.known and not records.nprs_due(owner,
                                                                    timezone.localdate()):
-        taken = records.history(owner, "nprs")
-        if taken:
-            next_day = timezone.localtime(taken[-1].taken_at).date() + records.NPRS_EVERY
+        next_day = records.next_nprs_day(owner)
+        if next_day is not None:
             not_due = gettext("You answered this on {day}. It is asked once a week: next on "
-                              "{next}.").format(
-                day=day_text(timezone.localtime(taken[-1].taken_at).date()),
-                next=day_text(next_day))
+                              "{next}.").format(day=day_text(next_day - records.NPRS_EVERY),
+                                                next=day_text(next_day))
     listed = questions(measure, values, errors, activities)
     problems = [q for q in listed if q.error]
     return render(request, "progress/take_measure.html", {
