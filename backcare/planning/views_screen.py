@@ -27,8 +27,7 @@ from backcare.plans import QUESTIONS, SOURCES, InputError, RedFlagQuestion, run_
 from backcare.practice.owner import Owner
 from backcare.practice.painful_marks import hurt_last_time
 from backcare.practice.unmarked import attest
-from backcare.progress.accepted import ADJUSTING
-from backcare.progress.models import ReviewDecision
+from backcare.progress.accepted import changed_anything
 from backcare.site.personal import personal
 from backcare.vocabulary import gettext, gettext_noop
 
@@ -97,4 +96,4 @@ def _plays_as_published(owner: Owner) -> bool:
     and no weekly-review change accepted (for any routine or program)."""
     if hurt_last_time(owner):
         return False
-    return not owner.rows(ReviewDecision).filter(accepted=True, change__in=ADJUSTING).exists()
+    return not changed_anything(owner)

@@ -61,12 +61,11 @@ from backcare.plans import (
 )
 from backcare.playscript.setting_up import setting_up
 from backcare.practice.device import device_id, ensure_device
-from backcare.practice.owner import Owner, owner_of
+from backcare.practice.owner import owner_of
 from backcare.practice.painful_marks import hurt_days
 from backcare.practice.unmarked import COOKIE as UNMARKED_COOKIE
 from backcare.practice.unmarked import attest, withdraw
-from backcare.progress.accepted import ADJUSTING, adjustments_for_routine
-from backcare.progress.models import ReviewDecision
+from backcare.progress.accepted import adjustments_for_routine, changed_anything
 from backcare.site.response_cache import rendered_once
 from backcare.vocabulary.player_words import player_words
 
@@ -134,22 +133,17 @@ def play_routine(request: HttpRequest, slug: str) -> HttpResponse:
         # so no note for a device with a change accepted for any routine.
         response = rendered_once(request, lambda: _page(request, library, routine, hurt),
                                  shared_with_cleared=True)
-        if device is not None and not _changed_anything(owner):
+        if device is not None and not changed_anything(owner):
             attest(request, response, device)
     else:
         response = _page(request, library, routine, hurt, adjustments)
-    if UNMARKED_COOKIE in request.COOKIES and (adjustments or _changed_anything(owner)):
+    if UNMARKED_COOKIE in request.COOKIES and (adjustments or changed_anything(owner)):
         withdraw(response)  # a note given before a change was accepted (say, via the API)
     if settings.CSRF_COOKIE_NAME not in request.COOKIES:
         get_token(request)  # the CSRF cookie the player's save reads (set once, not each time)
     ensure_device(request, response)  # the session log's device cookie
     return response
 
-
-def _changed_anything(owner: Owner) -> bool:
-    """True when the owner accepted a weekly-review change of any routine or program (then
-    the front door must not hand them a page everyone gets: no note that nothing hurt)."""
-    return bool(owner.rows(ReviewDecision).filter(accepted=True, change__in=ADJUSTING).exists())
 
 
 def _page(request: HttpRequest, library: Library, routine: Routine,

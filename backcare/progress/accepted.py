@@ -79,6 +79,12 @@ def adjustments_for_routine(owner: Owner, routine_slug: str) -> tuple[Adjustment
         return _read(row[0] for row in cursor.fetchall())
 
 
+def changed_anything(owner: Owner) -> bool:
+    """True when the owner accepted a change of any routine or program: their pages are
+    their own then (no shared player copy, no note that nothing changed)."""
+    return owner.rows(ReviewDecision).filter(accepted=True, change__in=ADJUSTING).exists()
+
+
 def accepted_changes(patient_program: PatientProgram) -> list[ReviewDecision]:
     """Every change the patient accepted for this program, oldest first (for the clinician)."""
     return list(ReviewDecision.objects.filter(patient_program=patient_program, accepted=True)
